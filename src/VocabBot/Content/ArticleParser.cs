@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+using Markdig;
+using Markdig.Extensions.CustomContainers;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+
+namespace VocabBot.Content;
+
+/// <summary>
+/// Turns one study article (front matter, body with `marked` terms, a :::summary container and a
+/// vocabulary table) into an <see cref="Article"/> plus diagnostics. It never throws on bad content.
+/// </summary>
+public sealed class ArticleParser
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UseCustomContainers()
+        .UsePipeTables()
+        .UsePreciseSourceLocation()
+        .Build();
+
+    private static readonly string[] DateFormats = ["yyyy/M/d", "yyyy-M-d", "yyyy.M.d"];
+
+    /// <summary>Parses raw file bytes; <paramref name="file"/> names the file in diagnostics.</summary>
+    public ParseResult Parse(string file, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith("\uFEFF"u8))
+            bytes = bytes[3..];
+        if (!Utf8.IsValid(bytes))
+        {
+            var line = FirstInvalidUtf8Line(bytes);
+            return Failed(file, line, "the file is not UTF-8 text; save it as UTF-8");
+        }
+
+        return Parse(file, Encoding.UTF8.GetString(bytes));
+    }
+
+    public ParseResult Parse(string file, string text)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(text);
+        var diagnostics = new List<Diagnostic>();
+        var normalized = text.Replace("\r\n", "\n");
+        var document = Markdown.Parse(normalized, Pipeline);
+
+        var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
+        if (frontMatter is null)
+            return Failed(file, 1, "no front matter: an article starts with a '---' line, then title:, date: and link:, then another '---' line");
+        var fields = FrontMatter.Read(frontMatter);
+        if (!fields.TryGetValue("title", out var titleField) || titleField.Value.Length == 0)
+            return Failed(file, frontMatter.Line + 1, "the front matter has no title (add a line 'title: ...')");
+
+        var table = VocabularyTable.Find(document, normalized, file, diagnostics);
+        if (table is null)
+            return new ParseResult(null, diagnostics);
+
+        var marks = MarkedTerms.Collect(document);
+        var words = Link(file, table, marks, diagnostics);
+        var article = new Article(
+            file,
+            titleField.Value,
+            ReadDate(file, fields, diagnostics),
+            fields.TryGetValue("link", out var link) && link.Value.Length > 0 ? link.Value : null,
+            fields.Where(f => f.Key is not ("title" or "date" or "link")).ToDictionary(f => f.Key, f => f.Value.Value),
+            SummaryBlock.Read(document, normalized),
+            words);
+        return new ParseResult(article, diagnostics.OrderBy(d => d.Line).ToList());
+    }
+
+    private static List<VocabularyEntry> Link(string file, IReadOnlyList<TableEntry> rows, IReadOnlyList<MarkedTerm> marks, List<Diagnostic> diagnostics)
+    {
+        var words = new List<VocabularyEntry>(rows.Count);
+        foreach (var row in rows)
+        {
+            var key = Inflections.Key(row.Headword);
+            var mark = marks.FirstOrDefault(m => Inflections.Key(m.Text) == key)
+                ?? marks.FirstOrDefault(m => Inflections.Matches(row.Headword, m.Text));
+            if (mark is null)
+                diagnostics.Add(new(file, row.Line, Severity.Warning, $"'{row.Headword}' is in the vocabulary table but not marked with `backticks` in the article"));
+            words.Add(new VocabularyEntry(row.Headword, row.Ipa, row.PartOfSpeech, row.Chinese, row.Example, mark?.Text, mark?.Sentence, row.Line));
+        }
+
+        foreach (var mark in marks.Where(m => !rows.Any(r => Inflections.Matches(r.Headword, m.Text))))
+            diagnostics.Add(new(file, mark.Line, Severity.Warning, $"`{mark.Text}` is marked in the article but no vocabulary row matches it"));
+        return words;
+    }
+
+    private static DateOnly? ReadDate(string file, Dictionary<string, FrontMatter.Field> fields, List<Diagnostic> diagnostics)
+    {
+        if (!fields.TryGetValue("date", out var date) || date.Value.Length == 0)
+            return null;
+        if (DateOnly.TryParseExact(date.Value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            return parsed;
+        diagnostics.Add(new(file, date.Line, Severity.Warning, $"date '{date.Value}' is not a date like 2025/11/07 or 2025-11-07"));
+        return null;
+    }
+
+    private static ParseResult Failed(string file, int line, string message) =>
+        new(null, [new Diagnostic(file, line, Severity.Error, message)]);
+
+    private static int FirstInvalidUtf8Line(ReadOnlySpan<byte> bytes)
+    {
+        var buffer = new char[bytes.Length];
+        Utf8.ToUtf16(bytes, buffer, out var validBytes, out _, replaceInvalidSequences: false);
+        return bytes[..validBytes].Count((byte)'\n') + 1;
+    }
+}

@@ -1,0 +1,41 @@
+namespace VocabBot.Content;
+
+/// <summary>An imported article as stored in LiteDB; its id is the file's path inside the content folder.</summary>
+public sealed class ArticleDocument
+{
+    public string Id { get; set; } = "";
+    public string Hash { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? Date { get; set; }
+    public string? Link { get; set; }
+    public Dictionary<string, string> Tags { get; set; } = [];
+    public string? Summary { get; set; }
+    public string? CorrectedSummary { get; set; }
+    public int WordCount { get; set; }
+}
+
+/// <summary>
+/// One vocabulary entry as stored in LiteDB, with its article's title, date and link copied in so a
+/// lookup is one read. Per-user state never points at this id: it is keyed by <see cref="Key"/>,
+/// the headword, which survives re-imports and edits.
+/// </summary>
+public sealed class WordDocument
+{
+    public string Id { get; set; } = "";
+    public string ArticleId { get; set; } = "";
+    public string Headword { get; set; } = "";
+    /// <summary>The headword lower-cased: the stable identity of a word across articles and imports.</summary>
+    public string Key { get; set; } = "";
+    /// <summary>Every lower-cased form a lookup may use: the headword and the form the article marked.</summary>
+    public List<string> Forms { get; set; } = [];
+    public string Ipa { get; set; } = "";
+    public string PartOfSpeech { get; set; } = "";
+    public List<string> Chinese { get; set; } = [];
+    public string Example { get; set; } = "";
+    public string? MarkedAs { get; set; }
+    public string? Context { get; set; }
+    public int Line { get; set; }
+    public string ArticleTitle { get; set; } = "";
+    public string? ArticleDate { get; set; }
+    public string? ArticleLink { get; set; }
+}

@@ -1,0 +1,173 @@
+using System.Security.Cryptography;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+using VocabBot.Storage;
+
+namespace VocabBot.Content;
+
+/// <summary>What one import of the content folder did.</summary>
+public sealed record ImportReport(int Added, int Updated, int Unchanged, int Removed, int Failed, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool Changed => Added + Updated + Removed > 0;
+}
+
+/// <summary>
+/// Mirrors a folder of articles into LiteDB: unchanged files are skipped by content hash, a changed
+/// file replaces its article's entries, a removed or broken file's entries go away.
+/// </summary>
+public sealed class ContentImporter(VocabDatabase database, Vocabulary vocabulary, ArticleParser parser, ILogger<ContentImporter> logger)
+{
+    private static readonly string[] Extensions = [".md", ".markdown", ".txt"];
+    private readonly ILiteCollection<ArticleDocument> _articles = database.Collection<ArticleDocument>(Vocabulary.ArticlesCollection);
+    private readonly ILiteCollection<WordDocument> _words = database.Collection<WordDocument>(Vocabulary.WordsCollection);
+    private readonly Lock _gate = new();
+
+    /// <summary>The article files of a folder, as paths relative to it with '/' separators, sorted.</summary>
+    public static IReadOnlyList<string> ArticleFiles(string directory) =>
+        System.IO.Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+            .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    public ImportReport Import(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        lock (_gate)
+        {
+            var report = ImportLocked(directory);
+            if (report.Changed)
+                vocabulary.Refresh();
+            foreach (var diagnostic in report.Diagnostics)
+            {
+                logger.Log(diagnostic.Severity == Severity.Error ? LogLevel.Error : LogLevel.Warning,
+                    "{File}:{Line}: {Message}", diagnostic.File, diagnostic.Line, diagnostic.Message);
+            }
+
+            logger.LogInformation("Content imported from {Directory}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Failed} failed; {Words} words",
+                directory, report.Added, report.Updated, report.Unchanged, report.Removed, report.Failed, vocabulary.WordCount);
+            return report;
+        }
+    }
+
+    private ImportReport ImportLocked(string directory)
+    {
+        int added = 0, updated = 0, unchanged = 0, removed = 0, failed = 0;
+        var diagnostics = new List<Diagnostic>();
+        var files = System.IO.Directory.Exists(directory) ? ArticleFiles(directory) : [];
+        if (!System.IO.Directory.Exists(directory))
+            diagnostics.Add(new Diagnostic(directory, 0, Severity.Error, "the content folder does not exist"));
+
+        foreach (var file in files)
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(Path.Combine(directory, file));
+            }
+            catch (IOException e)
+            {
+                // A file being written right now; the watcher sees its next change and imports it then.
+                diagnostics.Add(new Diagnostic(file, 0, Severity.Warning, $"could not be read ({e.Message}); kept as it was"));
+                continue;
+            }
+
+            var hash = Convert.ToHexString(SHA256.HashData(bytes));
+            var existing = _articles.FindById(file);
+            if (existing?.Hash == hash)
+            {
+                unchanged++;
+                continue;
+            }
+
+            var result = parser.Parse(file, bytes);
+            diagnostics.AddRange(result.Diagnostics);
+            if (result.Article is null)
+            {
+                failed++;
+                if (existing is not null)
+                    Remove(file);
+                continue;
+            }
+
+            Replace(result.Article, hash);
+            if (existing is null)
+                added++;
+            else
+                updated++;
+        }
+
+        foreach (var gone in _articles.Query().Select(a => a.Id).ToList().Except(files, StringComparer.Ordinal))
+        {
+            Remove(gone);
+            removed++;
+        }
+
+        return new ImportReport(added, updated, unchanged, removed, failed, diagnostics);
+    }
+
+    private void Replace(Article article, string hash)
+    {
+        var document = ToDocument(article, hash);
+        database.Database.BeginTrans();
+        try
+        {
+            _words.DeleteMany(w => w.ArticleId == article.File);
+            _words.InsertBulk(article.Words.Select(w => ToDocument(document, w)));
+            _articles.Upsert(document);
+            database.Database.Commit();
+        }
+        catch
+        {
+            database.Database.Rollback();
+            throw;
+        }
+    }
+
+    private void Remove(string articleId)
+    {
+        database.Database.BeginTrans();
+        _words.DeleteMany(w => w.ArticleId == articleId);
+        _articles.Delete(articleId);
+        database.Database.Commit();
+    }
+
+    private static ArticleDocument ToDocument(Article article, string hash) => new()
+    {
+        Id = article.File,
+        Hash = hash,
+        Title = article.Title,
+        Date = article.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        Link = article.Link,
+        Tags = new Dictionary<string, string>(article.Tags),
+        Summary = article.Summary?.Original,
+        CorrectedSummary = article.Summary?.Corrected,
+        WordCount = article.Words.Count,
+    };
+
+    private static WordDocument ToDocument(ArticleDocument article, VocabularyEntry word)
+    {
+        var key = Inflections.Key(word.Headword);
+        var forms = new List<string> { key };
+        if (word.MarkedAs is not null && Inflections.Key(word.MarkedAs) is var marked && marked != key)
+            forms.Add(marked);
+        return new WordDocument
+        {
+            Id = $"{article.Id}#{key}",
+            ArticleId = article.Id,
+            Headword = word.Headword,
+            Key = key,
+            Forms = forms,
+            Ipa = word.Ipa,
+            PartOfSpeech = word.PartOfSpeech,
+            Chinese = [.. word.Chinese],
+            Example = word.Example,
+            MarkedAs = word.MarkedAs,
+            Context = word.Context,
+            Line = word.Line,
+            ArticleTitle = article.Title,
+            ArticleDate = article.Date,
+            ArticleLink = article.Link,
+        };
+    }
+}

@@ -1,0 +1,71 @@
+using LiteDB;
+using VocabBot.Storage;
+
+namespace VocabBot.Content;
+
+/// <summary>Read access to the imported words: lookups through inflections, and a sorted headword list.</summary>
+public sealed class Vocabulary
+{
+    internal const string ArticlesCollection = "articles";
+    internal const string WordsCollection = "words";
+
+    private readonly ILiteCollection<WordDocument> _words;
+    private readonly ILiteCollection<ArticleDocument> _articles;
+    private volatile string[] _headwords = [];
+
+    public Vocabulary(VocabDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _words = database.Collection<WordDocument>(WordsCollection);
+        _articles = database.Collection<ArticleDocument>(ArticlesCollection);
+        _words.EnsureIndex(w => w.Key);
+        _words.EnsureIndex(w => w.ArticleId);
+        _words.EnsureIndex("Forms", "$.Forms[*]");
+        Refresh();
+    }
+
+    /// <summary>Distinct headword keys, sorted ordinally; replaced as a whole after each import.</summary>
+    public IReadOnlyList<string> Headwords => _headwords;
+
+    public int WordCount => _headwords.Length;
+
+    public int ArticleCount => _articles.Count();
+
+    /// <summary>Every entry (one per article) for a term as typed: any case, inflected, or a phrase.</summary>
+    public IReadOnlyList<WordDocument> Find(string term)
+    {
+        foreach (var key in Inflections.CandidateKeys(term))
+        {
+            var byKey = _words.Find(w => w.Key == key).ToList();
+            if (byKey.Count > 0)
+                return byKey;
+        }
+
+        foreach (var key in Inflections.CandidateKeys(term))
+        {
+            var byForm = _words.Find(Query.EQ("$.Forms[*]", key)).ToList();
+            if (byForm.Count > 0)
+                return byForm;
+        }
+
+        return [];
+    }
+
+    /// <summary>Entries of one headword key, one per article that has it.</summary>
+    public IReadOnlyList<WordDocument> ByKey(string key) => _words.Find(w => w.Key == key).ToList();
+
+    public IEnumerable<WordDocument> All() => _words.FindAll();
+
+    public IEnumerable<WordDocument> InArticle(string articleId) => _words.Find(w => w.ArticleId == articleId);
+
+    public IEnumerable<ArticleDocument> Articles() => _articles.FindAll();
+
+    /// <summary>Rebuilds the in-memory headword list; the importer calls it after every change.</summary>
+    public void Refresh()
+    {
+        _headwords = _words.Query().Select(w => w.Key).ToEnumerable()
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+    }
+}

@@ -43,7 +43,7 @@ public sealed class Vocabulary
 
         foreach (var key in Inflections.CandidateKeys(term))
         {
-            var byForm = _words.Find(Query.EQ("$.Forms[*]", key)).ToList();
+            var byForm = _words.Find(Query.EQ("$.Forms[*] ANY", key)).ToList();
             if (byForm.Count > 0)
                 return byForm;
         }

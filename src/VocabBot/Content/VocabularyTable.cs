@@ -46,7 +46,8 @@ internal static class VocabularyTable
                 return null;
             }
 
-            return ReadRows(table, columns, source, file, diagnostics);
+            var lines = source.Split('\n');
+            return ReadRows(table, columns, CountCells(lines[header.Line]), lines, file, diagnostics);
         }
 
         var line = nearMiss is null ? 1 : nearMiss.Line + 1;
@@ -54,17 +55,17 @@ internal static class VocabularyTable
         return null;
     }
 
-    private static List<TableEntry> ReadRows(Table table, List<Column?> columns, string source, string file, List<Diagnostic> diagnostics)
+    private static List<TableEntry> ReadRows(Table table, List<Column?> columns, int headerCells, string[] lines, string file, List<Diagnostic> diagnostics)
     {
         var entries = new List<TableEntry>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Cast<TableRow>().Where(r => !r.IsHeader))
         {
             var line = row.Line + 1;
-            var cellCount = CountCells(source.AsSpan(row.Span.Start, row.Span.Length));
-            if (cellCount != columns.Count)
+            var cellCount = CountCells(lines[row.Line]);
+            if (cellCount != headerCells)
             {
-                diagnostics.Add(new(file, line, Severity.Warning, $"this row has {cellCount} cells but the table has {columns.Count} columns; the row was skipped"));
+                diagnostics.Add(new(file, line, Severity.Warning, $"this row has {cellCount} cells but the table has {headerCells} columns; the row was skipped"));
                 continue;
             }
 
@@ -104,7 +105,7 @@ internal static class VocabularyTable
     private static string CellText(TableCell cell) =>
         string.Join(' ', cell.Descendants<ParagraphBlock>().Select(p => MarkedTerms.PlainText(p.Inline)));
 
-    // Counts the cells as written, since Markdig pads or drops cells to fit the header.
+    // Counts the cells as written on a line, since Markdig widens or pads a table to fit its rows.
     private static int CountCells(ReadOnlySpan<char> line)
     {
         line = line.Trim();

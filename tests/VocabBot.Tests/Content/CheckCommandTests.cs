@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using VocabBot.Content;
+
+namespace VocabBot.Tests.Content;
+
+public sealed class CheckCommandTests
+{
+    private static (int Code, string Output, string Error) Check(params string[] args)
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        var environment = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = TestFiles.Articles };
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = CheckCommand.Run(configuration, environment, args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Check_CleanFolder_ExitsZeroWithSummary()
+    {
+        using var folder = TestFiles.FolderWith("seed.md");
+
+        var (code, output, _) = Check(folder.Path);
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("1 article(s), 41 word(s), 0 error(s), 0 warning(s)", output);
+    }
+
+    [Fact]
+    public void Check_FolderWithErrors_ExitsOneAndListsFileAndLine()
+    {
+        var (code, output, _) = Check(TestFiles.Articles);
+
+        Assert.Equal(1, code);
+        Assert.Contains("no-table.md:1: error: no vocabulary table", output);
+        Assert.Contains("warnings.md:14: warning: this row has 6 cells", output);
+    }
+
+    [Theory]
+    [InlineData("--verbose")]
+    [InlineData("one", "two")]
+    [InlineData("/no/such/folder")]
+    public void Check_BadUsage_ExitsTwo(params string[] args)
+    {
+        var (code, _, error) = Check(args);
+
+        Assert.Equal(2, code);
+        Assert.Contains("Usage", error);
+    }
+
+    [Fact]
+    public void CheckJson_PrintsOneObjectWithArticlesAndDiagnostics()
+    {
+        using var folder = TestFiles.FolderWith("seed.md", "warnings.md", "no-title.md");
+
+        var (code, output, _) = Check(folder.Path, "--json");
+
+        Assert.Equal(1, code);
+        using var json = JsonDocument.Parse(output);
+        var articles = json.RootElement.GetProperty("articles");
+        var seed = articles.EnumerateArray().Single(a => a.GetProperty("file").GetString() == "seed.md");
+        Assert.Equal("2025-11-07", seed.GetProperty("date").GetString());
+        Assert.Equal(JsonValueKind.String, seed.GetProperty("summary").GetProperty("corrected").ValueKind);
+        var loosen = seed.GetProperty("words").EnumerateArray().Single(w => w.GetProperty("headword").GetString() == "loosen");
+        Assert.Equal("loosened", loosen.GetProperty("markedAs").GetString());
+        Assert.Equal(["放鬆", "減弱"], loosen.GetProperty("chinese").EnumerateArray().Select(c => c.GetString()));
+        var warnings = articles.EnumerateArray().Single(a => a.GetProperty("file").GetString() == "warnings.md");
+        Assert.Equal(JsonValueKind.Null, warnings.GetProperty("summary").ValueKind);
+        Assert.Equal(JsonValueKind.Null, warnings.GetProperty("date").ValueKind);
+        var orphan = warnings.GetProperty("words").EnumerateArray().Single(w => w.GetProperty("headword").GetString() == "orphan");
+        Assert.Equal(JsonValueKind.Null, orphan.GetProperty("markedAs").ValueKind);
+        Assert.Equal(JsonValueKind.Null, orphan.GetProperty("context").ValueKind);
+        var error = json.RootElement.GetProperty("diagnostics").EnumerateArray().Single(d => d.GetProperty("severity").GetString() == "error");
+        Assert.Equal("no-title.md", error.GetProperty("file").GetString());
+        Assert.Equal(1, error.GetProperty("line").GetInt32());
+    }
+}

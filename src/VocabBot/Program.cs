@@ -3,6 +3,7 @@ using VocabBot;
 using VocabBot.Content;
 using VocabBot.Learning;
 using VocabBot.Storage;
+using VocabBot.WordOfTheDay;
 
 var verb = args.FirstOrDefault() ?? "run";
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -16,6 +17,7 @@ if (verb == "check")
 builder.AddStorage();
 builder.AddContent();
 builder.AddLearning();
+builder.AddWordOfTheDay();
 return verb switch
 {
     _ => Usage.Print(Console.Error, $"Unknown command '{verb}'."),

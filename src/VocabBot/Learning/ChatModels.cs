@@ -51,7 +51,7 @@ public sealed record CommandDefinition(
     IReadOnlyList<CommandOption> Options,
     bool RequiresServerManager = false);
 
-public enum CommandOptionType { String, Integer }
+public enum CommandOptionType { String, Integer, Channel }
 
 public sealed record CommandOption(
     string Name,

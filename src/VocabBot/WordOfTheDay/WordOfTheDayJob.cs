@@ -1,0 +1,23 @@
+using Quartz;
+using VocabBot.Learning;
+
+namespace VocabBot.WordOfTheDay;
+
+/// <summary>Quartz's trigger for one channel: posts its word unless the channel already had today's.</summary>
+[DisallowConcurrentExecution]
+public sealed class WordOfTheDayJob(WordOfTheDayService service, IEnumerable<IMessagePoster> posters) : IJob
+{
+    public const string ChannelKey = "channel";
+    public const string TimeZoneKey = "timezone";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var poster = posters.FirstOrDefault();
+        var channel = context.MergedJobDataMap.GetString(ChannelKey);
+        var zoneId = context.MergedJobDataMap.GetString(TimeZoneKey);
+        if (poster is null || channel is null || !TimeZones.TryFind(zoneId, out var zone))
+            return;
+        await service.PostIfDueAsync(channel, zone, poster, cancellationToken);
+    }
+}

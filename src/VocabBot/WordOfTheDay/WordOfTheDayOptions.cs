@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace VocabBot.WordOfTheDay;
+
+public sealed class WordOfTheDayOptions
+{
+    public const string Section = "WordOfTheDay";
+
+    /// <summary>Channels that get a word every day, from configuration; /wotd-setup adds more at run time.</summary>
+    public List<ScheduleOptions> Schedules { get; set; } = [];
+
+    /// <summary>The zone for /wotd in a channel that has no schedule.</summary>
+    public string DefaultTimeZone { get; set; } = "Asia/Taipei";
+
+    /// <summary>How often a failed post is tried in all before the day's post is given up.</summary>
+    public int PostAttempts { get; set; } = 5;
+
+    /// <summary>The wait before the first retry of a failed post; it doubles each time.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+public sealed class ScheduleOptions
+{
+    public string ChannelId { get; set; } = "";
+
+    /// <summary>A Quartz cron expression with seconds, e.g. "0 0 8 * * ?" for 08:00 every day.</summary>
+    public string Cron { get; set; } = "0 0 8 * * ?";
+
+    /// <summary>An IANA time zone, e.g. "Asia/Taipei".</summary>
+    public string TimeZone { get; set; } = "Asia/Taipei";
+}
+
+/// <summary>Checks every schedule at start, so a typo stops the bot with the key that is wrong.</summary>
+public sealed class WordOfTheDayOptionsValidator : IValidateOptions<WordOfTheDayOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WordOfTheDayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (!TimeZones.TryFind(options.DefaultTimeZone, out _))
+            failures.Add($"{WordOfTheDayOptions.Section}:DefaultTimeZone: '{options.DefaultTimeZone}' is not a known time zone (use an IANA name like Asia/Taipei)");
+        if (options.PostAttempts < 1)
+            failures.Add($"{WordOfTheDayOptions.Section}:PostAttempts must be at least 1");
+        for (var i = 0; i < options.Schedules.Count; i++)
+        {
+            var schedule = options.Schedules[i];
+            var key = $"{WordOfTheDayOptions.Section}:Schedules:{i}";
+            if (!IsSnowflake(schedule.ChannelId))
+                failures.Add($"{key}:ChannelId: '{schedule.ChannelId}' is not a numeric channel id");
+            if (!CronExpression.TryParse(schedule.Cron, out _))
+                failures.Add($"{key}:Cron: '{schedule.Cron}' is not a valid Quartz cron expression (seconds first, e.g. \"0 0 8 * * ?\")");
+            if (!TimeZones.TryFind(schedule.TimeZone, out _))
+                failures.Add($"{key}:TimeZone: '{schedule.TimeZone}' is not a known time zone (use an IANA name like Asia/Taipei)");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    internal static bool IsSnowflake(string? id) => !string.IsNullOrEmpty(id) && id.Length <= 20 && id.All(char.IsAsciiDigit);
+}
+
+internal static class TimeZones
+{
+    public static bool TryFind(string? id, out TimeZoneInfo zone)
+    {
+        zone = TimeZoneInfo.Utc;
+        if (string.IsNullOrWhiteSpace(id))
+            return false;
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return false;
+        }
+    }
+}

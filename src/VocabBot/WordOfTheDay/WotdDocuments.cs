@@ -1,0 +1,34 @@
+namespace VocabBot.WordOfTheDay;
+
+/// <summary>A channel's schedule set with /wotd-setup; its id is the channel id.</summary>
+public sealed class WotdSetupDocument
+{
+    public string Id { get; set; } = "";
+    public string? GuildId { get; set; }
+    public string Cron { get; set; } = "";
+    public string TimeZone { get; set; } = "";
+}
+
+/// <summary>
+/// A channel's word for one local day, id "channel:yyyy-MM-dd". Posted turns true only once the
+/// post went through, which is what keeps a day to exactly one post across restarts and retries.
+/// </summary>
+public sealed class WotdDayDocument
+{
+    public string Id { get; set; } = "";
+    public string ChannelId { get; set; } = "";
+    public string Date { get; set; } = "";
+    public string WordKey { get; set; } = "";
+    public bool Posted { get; set; }
+    public DateTimeOffset? PostedAt { get; set; }
+}
+
+/// <summary>The words a channel has had since its cycle last started over; id is the channel id.</summary>
+public sealed class WotdHistoryDocument
+{
+    public string Id { get; set; } = "";
+    public List<string> Seen { get; set; } = [];
+}
+
+/// <summary>One channel's schedule, from configuration or from /wotd-setup.</summary>
+public sealed record WotdSchedule(string ChannelId, string Cron, TimeZoneInfo TimeZone);

@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using VocabBot.Content;
+using VocabBot.Learning;
+using VocabBot.Storage;
+using VocabBot.WordOfTheDay;
+
+namespace VocabBot.Tests.WordOfTheDay;
+
+/// <summary>The word-of-the-day service over a real LiteDB file, the test articles and a fake clock.</summary>
+internal sealed class WotdFixture : IDisposable
+{
+    public static readonly TimeZoneInfo Taipei = TimeZoneInfo.FindSystemTimeZoneById("Asia/Taipei");
+    public static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+    private readonly TempFolder _data = new();
+
+    public WotdFixture(DateTimeOffset now, WordOfTheDayOptions? options = null)
+    {
+        Content = TestFiles.FolderWith("seed.md", "english-headers.md");
+        Time = new FakeTimeProvider(now);
+        Options = options ?? new WordOfTheDayOptions { RetryDelay = TimeSpan.FromSeconds(1) };
+        Open();
+        Importer.Import(Content.Path);
+    }
+
+    public TempFolder Content { get; }
+    public FakeTimeProvider Time { get; }
+    public WordOfTheDayOptions Options { get; }
+    public RecordingPoster Poster { get; } = new();
+    public VocabDatabase Database { get; private set; } = null!;
+    public Vocabulary Vocabulary { get; private set; } = null!;
+    public ContentImporter Importer { get; private set; } = null!;
+    public WordOfTheDayService Service { get; private set; } = null!;
+    public WordPicker Picker { get; private set; } = null!;
+
+    /// <summary>Closes the database and opens it again, as a restart would.</summary>
+    public void Restart()
+    {
+        Database.Dispose();
+        Open();
+    }
+
+    public void Dispose()
+    {
+        Database.Dispose();
+        Content.Dispose();
+        _data.Dispose();
+    }
+
+    private void Open()
+    {
+        Database = new VocabDatabase(_data.File("vocabbot.db"));
+        Vocabulary = new Vocabulary(Database);
+        Importer = new ContentImporter(Database, Vocabulary, new ArticleParser(), NullLogger<ContentImporter>.Instance);
+        Picker = new WordPicker(Database, Vocabulary, new Random(42));
+        Service = new WordOfTheDayService(Database, Vocabulary, Picker, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<WordOfTheDayService>.Instance);
+    }
+}
+
+/// <summary>A transport that records what it posts and can be told to fail the next posts.</summary>
+internal sealed class RecordingPoster : IMessagePoster
+{
+    private readonly Lock _gate = new();
+    private readonly List<(string Channel, ChatReply Message)> _posts = [];
+
+    public int FailNext { get; set; }
+    public int Attempts { get; private set; }
+
+    public IReadOnlyList<(string Channel, ChatReply Message)> Posts
+    {
+        get { lock (_gate) return [.. _posts]; }
+    }
+
+    public Task PostAsync(string channelId, ChatReply message, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Attempts++;
+            if (FailNext > 0)
+            {
+                FailNext--;
+                throw new HttpRequestException("Discord answered 500");
+            }
+
+            _posts.Add((channelId, message));
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace VocabBot.Storage;
 
 public sealed class StorageOptions
@@ -7,6 +5,5 @@ public sealed class StorageOptions
     public const string Section = "Storage";
 
     /// <summary>The LiteDB file; relative paths are taken from the content root.</summary>
-    [Required]
     public string DatabasePath { get; set; } = "data/vocabbot.db";
 }

@@ -10,8 +10,8 @@ public static class StorageSetup
     {
         builder.Services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.Section)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         var contentRoot = builder.Environment.ContentRootPath;
         builder.Services.AddSingleton(sp =>
         {

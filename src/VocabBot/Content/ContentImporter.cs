@@ -35,7 +35,20 @@ public sealed class ContentImporter(VocabDatabase database, Vocabulary vocabular
         ArgumentNullException.ThrowIfNull(directory);
         lock (_gate)
         {
-            var report = ImportLocked(directory);
+            // One transaction for the whole folder: a crash mid-import leaves the last complete import.
+            database.Database.BeginTrans();
+            ImportReport report;
+            try
+            {
+                report = ImportLocked(directory);
+                database.Database.Commit();
+            }
+            catch
+            {
+                database.Database.Rollback();
+                throw;
+            }
+
             if (report.Changed)
                 vocabulary.Refresh();
             foreach (var diagnostic in report.Diagnostics)
@@ -90,7 +103,7 @@ public sealed class ContentImporter(VocabDatabase database, Vocabulary vocabular
                 continue;
             }
 
-            Replace(result.Article, hash);
+            Replace(result.Article, hash, existing is not null);
             if (existing is null)
                 added++;
             else
@@ -106,30 +119,19 @@ public sealed class ContentImporter(VocabDatabase database, Vocabulary vocabular
         return new ImportReport(added, updated, unchanged, removed, failed, diagnostics);
     }
 
-    private void Replace(Article article, string hash)
+    private void Replace(Article article, string hash, bool existed)
     {
         var document = ToDocument(article, hash);
-        database.Database.BeginTrans();
-        try
-        {
+        if (existed)
             _words.DeleteMany(w => w.ArticleId == article.File);
-            _words.InsertBulk(article.Words.Select(w => ToDocument(document, w)));
-            _articles.Upsert(document);
-            database.Database.Commit();
-        }
-        catch
-        {
-            database.Database.Rollback();
-            throw;
-        }
+        _words.InsertBulk(article.Words.Select(w => ToDocument(document, w)));
+        _articles.Upsert(document);
     }
 
     private void Remove(string articleId)
     {
-        database.Database.BeginTrans();
         _words.DeleteMany(w => w.ArticleId == articleId);
         _articles.Delete(articleId);
-        database.Database.Commit();
     }
 
     private static ArticleDocument ToDocument(Article article, string hash) => new()

@@ -72,19 +72,28 @@ public sealed class ArticleParser
 
     private static List<VocabularyEntry> Link(string file, IReadOnlyList<TableEntry> rows, IReadOnlyList<MarkedTerm> marks, List<Diagnostic> diagnostics)
     {
+        var markTerms = marks.Select(m => new Inflections.Term(m.Text)).ToArray();
+        var rowTerms = rows.Select(r => new Inflections.Term(r.Headword)).ToArray();
         var words = new List<VocabularyEntry>(rows.Count);
-        foreach (var row in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
-            var key = Inflections.Key(row.Headword);
-            var mark = marks.FirstOrDefault(m => Inflections.Key(m.Text) == key)
-                ?? marks.FirstOrDefault(m => Inflections.Matches(row.Headword, m.Text));
+            var row = rows[r];
+            // An exact mark wins over an inflected one that comes earlier in the text.
+            var index = Array.FindIndex(markTerms, m => m.Key == rowTerms[r].Key);
+            if (index < 0)
+                index = Array.FindIndex(markTerms, rowTerms[r].Matches);
+            var mark = index < 0 ? null : marks[index];
             if (mark is null)
                 diagnostics.Add(new(file, row.Line, Severity.Warning, $"'{row.Headword}' is in the vocabulary table but not marked with `backticks` in the article"));
             words.Add(new VocabularyEntry(row.Headword, row.Ipa, row.PartOfSpeech, row.Chinese, row.Example, mark?.Text, mark?.Sentence, row.Line));
         }
 
-        foreach (var mark in marks.Where(m => !rows.Any(r => Inflections.Matches(r.Headword, m.Text))))
-            diagnostics.Add(new(file, mark.Line, Severity.Warning, $"`{mark.Text}` is marked in the article but no vocabulary row matches it"));
+        for (var m = 0; m < marks.Count; m++)
+        {
+            if (!rowTerms.Any(markTerms[m].Matches))
+                diagnostics.Add(new(file, marks[m].Line, Severity.Warning, $"`{marks[m].Text}` is marked in the article but no vocabulary row matches it"));
+        }
+
         return words;
     }
 

@@ -45,19 +45,37 @@ public static class Inflections
     }
 
     /// <summary>Whether a marked term (as the learner marked it) is an inflection of a headword.</summary>
-    public static bool Matches(string headword, string marked)
+    public static bool Matches(string headword, string marked) => new Term(headword).Matches(new Term(marked));
+
+    /// <summary>A term's tokens with their base forms worked out once, for matching many terms against many.</summary>
+    public sealed class Term
     {
-        var head = Tokens(headword);
-        var mark = Tokens(marked);
-        if (head.Length != mark.Length || head.Length == 0)
-            return false;
-        for (var i = 0; i < head.Length; i++)
+        private readonly string[] _tokens;
+        private readonly HashSet<string>[] _forms;
+
+        public Term(string text)
         {
-            if (head[i] != mark[i] && !BaseForms(mark[i]).Contains(head[i]) && !BaseForms(head[i]).Contains(mark[i]))
-                return false;
+            _tokens = Tokens(text);
+            _forms = _tokens.Select(t => BaseForms(t).ToHashSet(StringComparer.Ordinal)).ToArray();
+            Key = string.Join(' ', _tokens);
         }
 
-        return true;
+        public string Key { get; }
+
+        /// <summary>Whether the two terms are the same word for word, each token equal or an inflection of the other.</summary>
+        public bool Matches(Term other)
+        {
+            ArgumentNullException.ThrowIfNull(other);
+            if (_tokens.Length != other._tokens.Length || _tokens.Length == 0)
+                return false;
+            for (var i = 0; i < _tokens.Length; i++)
+            {
+                if (!_forms[i].Contains(other._tokens[i]) && !other._forms[i].Contains(_tokens[i]))
+                    return false;
+            }
+
+            return true;
+        }
     }
 
     /// <summary>Every key a looked-up term could be stored under: each token replaced by its base forms.</summary>

@@ -43,7 +43,7 @@ public sealed class ArticleParser
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(text);
         var diagnostics = new List<Diagnostic>();
-        var normalized = text.Replace("\r\n", "\n");
+        var normalized = text.Replace("\r\n", "\n").Replace('\r', '\n');
         var document = Markdown.Parse(normalized, Pipeline);
 
         var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();

@@ -147,6 +147,17 @@ public sealed class ArticleParserTests
         Assert.Equal(41, result.Article!.Words.Count);
     }
 
+    [Fact]
+    public void LoneCarriageReturns_CountAsLineBreaks()
+    {
+        var text = File.ReadAllText(Path.Combine(TestFiles.Articles, "warnings.md")).Replace("\n", "\r");
+
+        var result = _parser.Parse("warnings.md", text);
+
+        Assert.Equal(["contract", "orphan"], result.Article!.Words.Select(w => w.Headword));
+        AssertWarning(result, 14, "6 cells but the table has 5 columns");
+    }
+
     private static void AssertWarning(ParseResult result, int line, string text) =>
         Assert.Contains(result.Diagnostics, d => d.Line == line && d.Message.Contains(text, StringComparison.Ordinal));
 }

@@ -1,0 +1,34 @@
+namespace VocabBot.Tests.Ship;
+
+public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<PublishedApp>
+{
+    [Fact]
+    public void Check_FromThePublishedFolder_ValidatesTheShippedContent()
+    {
+        var (code, output, error) = app.App(null!, null, "check");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("41 word(s), 0 error(s)", output);
+    }
+
+    [Fact]
+    public void BadConfiguration_StopsWithOneLinePerKey_AndExitCodeTwo()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["WordOfTheDay__Schedules__0__ChannelId"] = "general",
+            ["WordOfTheDay__Schedules__0__Cron"] = "every morning",
+            ["WordOfTheDay__Schedules__0__TimeZone"] = "Mars/Olympus",
+            ["Storage__DatabasePath"] = "/proc/vocabbot/vocabbot.db",
+        };
+
+        var (code, _, error) = app.App("", environment, "console");
+
+        Assert.Equal(2, code);
+        Assert.Contains("WordOfTheDay:Schedules:0:ChannelId", error);
+        Assert.Contains("WordOfTheDay:Schedules:0:Cron", error);
+        Assert.Contains("WordOfTheDay:Schedules:0:TimeZone", error);
+        Assert.Contains("Storage:DatabasePath", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+}

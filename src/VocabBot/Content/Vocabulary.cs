@@ -43,7 +43,8 @@ public sealed class Vocabulary
 
         foreach (var key in Inflections.CandidateKeys(term))
         {
-            var byForm = _words.Find(Query.EQ("$.Forms[*]", key)).ToList();
+            // "ANY": a plain equality on an array path throws once the array holds more than one form.
+            var byForm = _words.Find(BsonExpression.Create("$.Forms[*] ANY = @0", new BsonValue(key))).ToList();
             if (byForm.Count > 0)
                 return byForm;
         }

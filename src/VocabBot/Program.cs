@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using VocabBot;
+using VocabBot.Console;
 using VocabBot.Content;
 using VocabBot.Learning;
 using VocabBot.Storage;
@@ -16,6 +17,14 @@ if (verb == "check")
 builder.AddStorage();
 builder.AddContent();
 builder.AddLearning();
+if (verb == "console")
+{
+    System.Console.OutputEncoding = System.Text.Encoding.UTF8;
+    builder.AddConsoleChat();
+    using var host = builder.Build();
+    return await host.RunConsoleAsync(System.Console.In, System.Console.Out);
+}
+
 return verb switch
 {
     _ => Usage.Print(Console.Error, $"Unknown command '{verb}'."),

@@ -21,6 +21,7 @@ public sealed class ReviewMemory
         var id = MemoryState.IdFor(userId, wordKey);
         var state = _states.FindById(id);
         var rating = correct ? Rating.Good : Rating.Again;
+        // Elapsed time counts in fractional days: a chat quiz may bring a word back within hours.
         var memory = state is null
             ? Fsrs.Next(null, 0, rating)
             : Fsrs.Next(new FsrsMemory(state.Stability, state.Difficulty), (now - state.LastReview).TotalDays, rating);

@@ -38,8 +38,13 @@ public sealed class Scoreboard
 
         var record = new AnswerRecord
         {
-            GuildId = GuildKey(guildId), UserId = userId, UserName = userName,
-            WordKey = wordKey, Correct = correct, Points = points, At = now,
+            GuildId = GuildKey(guildId),
+            UserId = userId,
+            UserName = userName,
+            WordKey = wordKey,
+            Correct = correct,
+            Points = points,
+            At = now,
         };
         _answers.Insert(record);
         return record;

@@ -19,10 +19,10 @@ builder.AddContent();
 builder.AddLearning();
 if (verb == "console")
 {
-    System.Console.OutputEncoding = System.Text.Encoding.UTF8;
+    Console.OutputEncoding = System.Text.Encoding.UTF8;
     builder.AddConsoleChat();
     using var host = builder.Build();
-    return await host.RunConsoleAsync(System.Console.In, System.Console.Out);
+    return await host.RunConsoleAsync(Console.In, Console.Out);
 }
 
 return verb switch

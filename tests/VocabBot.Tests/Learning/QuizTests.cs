@@ -159,6 +159,20 @@ public sealed class QuizTests
     }
 
     [Fact]
+    public async Task Quiz_ArticleWithoutWords_RepliesOneLine()
+    {
+        using var content = new TempContent()
+            .Article("a.md", "Alpha", "2025/01/01", "contract | /x/ | n. | 合約 | A contract.", "deal | /x/ | n. | 協議 | A deal.", "loan | /x/ | n. | 貸款 | A loan.", "era | /x/ | n. | 時代 | An era.")
+            .Article("empty.md", "Nothing here", "2025/01/02");
+        await using var bot = await TestBot.StartAsync(content.Directory);
+
+        var reply = await bot.SendAsync("u1", "quiz", ("article", "empty"));
+
+        Assert.True(reply.Ephemeral);
+        Assert.Equal("That article has no words to ask; pick another or leave the article out.", reply.Text);
+    }
+
+    [Fact]
     public async Task Quiz_TooFewWords_RepliesOneLine()
     {
         using var content = new TempContent().Article("a.md", "Tiny", "2025/01/01", "era | /x/ | n. | 時代 | An era.", "path | /x/ | n. | 路徑 | A path.");

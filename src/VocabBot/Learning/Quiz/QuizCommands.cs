@@ -34,7 +34,7 @@ public sealed class QuizCommands(
 
         var pool = Distinct(vocabulary.All());
         var candidates = pool;
-        if (request.Option("article") is { Length: > 0 } typed && !string.IsNullOrWhiteSpace(typed))
+        if (request.Option("article") is { } typed && !string.IsNullOrWhiteSpace(typed))
         {
             if (Articles.Find(vocabulary, typed) is not { } article)
                 return ChatReply.Private($"No article matches '{CommandInput.Shorten(typed.Trim(), 40)}'; leave it out or pick one the autocomplete offers.");
@@ -47,7 +47,12 @@ public sealed class QuizCommands(
         var now = time.GetUtcNow();
         var words = picker.Pick(request.UserId, candidates, count, mode, now);
         if (words.Count == 0)
-            return NothingDue(request, candidates, now);
+        {
+            return mode == QuizMode.Review
+                ? NothingDue(request, candidates, now)
+                : ChatReply.Private("That article has no words to ask; pick another or leave the article out.");
+        }
+
         var questions = builder.Build(words, pool);
         if (questions.Count == 0)
             return ChatReply.Private("Those words have too few different meanings to make four options from; try another article.");

@@ -15,6 +15,7 @@ public sealed class QuizBuilder(Random random)
     public List<QuizQuestion> Build(IReadOnlyList<WordDocument> targets, IReadOnlyList<WordDocument> pool)
     {
         ArgumentNullException.ThrowIfNull(targets);
+        var byPartOfSpeech = ByPartOfSpeech(pool);
         var questions = new List<QuizQuestion>();
         var next = random.Next(Kinds.Length);
         foreach (var word in targets)
@@ -23,20 +24,21 @@ public sealed class QuizBuilder(Random random)
             var kind = Kinds[next++ % Kinds.Length];
             if (kind == QuestionKind.Cloze && cloze is null)
                 kind = random.Next(2) == 0 ? QuestionKind.Meaning : QuestionKind.Reverse;
-            if (Question(word, kind, cloze, pool) is { } question)
+            var samePartOfSpeech = PartsOfSpeech(word.PartOfSpeech).SelectMany(p => byPartOfSpeech.GetValueOrDefault(p, [])).ToList();
+            if (Question(word, kind, cloze, [samePartOfSpeech, pool]) is { } question)
                 questions.Add(question);
         }
 
         return questions;
     }
 
-    private QuizQuestion? Question(WordDocument word, QuestionKind kind, string? cloze, IReadOnlyList<WordDocument> pool)
+    private QuizQuestion? Question(WordDocument word, QuestionKind kind, string? cloze, IReadOnlyList<WordDocument>[] pools)
     {
         if (word.Chinese.Count == 0)
             return null;
         Func<WordDocument, string> optionOf = kind == QuestionKind.Meaning ? Meaning : w => w.Headword;
         var right = optionOf(word);
-        var distractors = Distractors(word, pool, optionOf, right);
+        var distractors = Distractors(word, pools, optionOf, right);
         if (distractors.Count < OptionCount - 1)
             return null;
 
@@ -60,31 +62,61 @@ public sealed class QuizBuilder(Random random)
         };
     }
 
-    private List<string> Distractors(WordDocument word, IReadOnlyList<WordDocument> pool, Func<WordDocument, string> optionOf, string right)
+    // Draws at random from the words sharing the part of speech, then from all words, until three fit;
+    // it looks at only as many words as it needs, so a pool of 40,000 costs what a pool of 40 does.
+    private List<string> Distractors(WordDocument word, IReadOnlyList<WordDocument>[] pools, Func<WordDocument, string> optionOf, string right)
     {
         var meanings = word.Chinese.ToHashSet(StringComparer.Ordinal);
-        var speech = PartsOfSpeech(word.PartOfSpeech);
-        var candidates = pool
-            .Where(w => w.Key != word.Key && w.Chinese.Count > 0 && !w.Chinese.Any(meanings.Contains))
-            .ToArray();
-        random.Shuffle(candidates);
         var chosen = new List<string>(OptionCount - 1);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { right };
-        foreach (var candidate in candidates.OrderBy(c => PartsOfSpeech(c.PartOfSpeech).Overlaps(speech) ? 0 : 1))
+        foreach (var pool in pools)
         {
-            if (chosen.Count == OptionCount - 1)
-                break;
-            if (seen.Add(optionOf(candidate)))
-                chosen.Add(optionOf(candidate));
+            foreach (var candidate in RandomOrder(pool))
+            {
+                if (chosen.Count == OptionCount - 1)
+                    return chosen;
+                if (candidate.Key != word.Key && candidate.Chinese.Count > 0 && !candidate.Chinese.Any(meanings.Contains)
+                    && seen.Add(optionOf(candidate)))
+                    chosen.Add(optionOf(candidate));
+            }
         }
 
         return chosen;
     }
 
+    /// <summary>The items in random order, drawn lazily (a Fisher-Yates shuffle that records only the swaps it made).</summary>
+    private IEnumerable<T> RandomOrder<T>(IReadOnlyList<T> items)
+    {
+        var swapped = new Dictionary<int, int>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var j = random.Next(i, items.Count);
+            var pick = swapped.GetValueOrDefault(j, j);
+            swapped[j] = swapped.GetValueOrDefault(i, i);
+            yield return items[pick];
+        }
+    }
+
+    private static Dictionary<string, List<WordDocument>> ByPartOfSpeech(IReadOnlyList<WordDocument> pool)
+    {
+        var groups = new Dictionary<string, List<WordDocument>>(StringComparer.Ordinal);
+        foreach (var word in pool)
+        {
+            foreach (var part in PartsOfSpeech(word.PartOfSpeech))
+            {
+                if (!groups.TryGetValue(part, out var list))
+                    groups[part] = list = [];
+                list.Add(word);
+            }
+        }
+
+        return groups;
+    }
+
     private static string Meaning(WordDocument word) => string.Join("；", word.Chinese);
 
-    private static HashSet<string> PartsOfSpeech(string partOfSpeech) =>
+    private static IEnumerable<string> PartsOfSpeech(string partOfSpeech) =>
         partOfSpeech.Split(['/', ',', ' ', '&'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(p => p.TrimEnd('.').ToLowerInvariant())
-            .ToHashSet(StringComparer.Ordinal);
+            .Distinct(StringComparer.Ordinal);
 }

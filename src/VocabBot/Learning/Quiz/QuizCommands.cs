@@ -32,13 +32,13 @@ public sealed class QuizCommands(
         if (CommandInput.Count(request.Option("count"), DefaultCount, MaxCount, command, out var error) is not { } count)
             return error!;
 
-        var pool = Distinct(vocabulary.All());
+        var pool = Distinct(vocabulary.Entries);
         var candidates = pool;
         if (request.Option("article") is { } typed && !string.IsNullOrWhiteSpace(typed))
         {
             if (Articles.Find(vocabulary, typed) is not { } article)
                 return ChatReply.Private($"No article matches '{CommandInput.Shorten(typed.Trim(), 40)}'; leave it out or pick one the autocomplete offers.");
-            candidates = Distinct(vocabulary.InArticle(article.Id));
+            candidates = Distinct(vocabulary.Entries.Where(w => w.ArticleId == article.Id));
         }
 
         if (pool.Count < QuizBuilder.OptionCount)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -8,20 +9,42 @@ internal static class HostRunner
 {
     public static async Task<int> RunAsync(IHost host, Func<IHost, CancellationToken, Task<int>> main, TextWriter error)
     {
-        try
+        // Validate every option before any service is built: a service built from bad options
+        // would fail first with a stack trace, and only with its own key.
+        var failures = ValidationFailures(host.Services);
+        if (failures.Count > 0)
         {
-            await host.StartAsync();
-        }
-        catch (OptionsValidationException e)
-        {
-            foreach (var failure in e.Failures)
+            foreach (var failure in failures)
                 error.WriteLine($"Configuration error: {failure}");
             return 2;
         }
 
-        var lifetime = host.Services.GetService(typeof(IHostApplicationLifetime)) as IHostApplicationLifetime;
-        var code = await main(host, lifetime?.ApplicationStopping ?? CancellationToken.None);
+        await host.StartAsync();
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        var code = await main(host, lifetime.ApplicationStopping);
         await host.StopAsync();
         return code;
+    }
+
+    private static List<string> ValidationFailures(IServiceProvider services)
+    {
+        try
+        {
+            services.GetService<IStartupValidator>()?.Validate();
+            return [];
+        }
+        catch (OptionsValidationException e)
+        {
+            return [.. e.Failures];
+        }
+        catch (AggregateException e)
+        {
+            return [.. e.InnerExceptions.SelectMany(inner => inner is OptionsValidationException v ? v.Failures : [inner.Message])];
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder's own message names the key, e.g. "Failed to convert configuration value at 'Content:WatchDebounce'".
+            return [e.Message];
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using VocabBot;
+using VocabBot.Console;
 using VocabBot.Content;
 using VocabBot.Learning;
 using VocabBot.Storage;
@@ -13,12 +14,13 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 builder.AddLogging();
 if (verb == "check")
     return CheckCommand.Run(builder.Configuration, builder.Environment, args[1..], Console.Out, Console.Error);
+if (verb is not "console")
+    return Usage.Print(Console.Error, $"Unknown command '{verb}'.");
 
 builder.AddStorage();
 builder.AddContent();
 builder.AddLearning();
 builder.AddWordOfTheDay();
-return verb switch
-{
-    _ => Usage.Print(Console.Error, $"Unknown command '{verb}'."),
-};
+builder.AddConsoleChat();
+using var host = builder.Build();
+return await HostRunner.RunAsync(host, ConsoleSetup.ChatAsync, Console.Error);

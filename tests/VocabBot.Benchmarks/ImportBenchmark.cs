@@ -6,6 +6,8 @@ using VocabBot.Storage;
 
 namespace VocabBot.Benchmarks;
 
+using Console = System.Console;
+
 /// <summary>
 /// Cold import and warm restart of the generated corpus, each beside its floor measured in the same
 /// run: Markdig parsing the same files plus one LiteDB InsertBulk of the same entries.

@@ -12,6 +12,7 @@ public sealed class Vocabulary
     private readonly ILiteCollection<WordDocument> _words;
     private readonly ILiteCollection<ArticleDocument> _articles;
     private volatile string[] _headwords = [];
+    private volatile WordDocument[] _entries = [];
 
     public Vocabulary(VocabDatabase database)
     {
@@ -29,6 +30,12 @@ public sealed class Vocabulary
 
     public int WordCount => _headwords.Length;
 
+    /// <summary>
+    /// Every entry as of the last import, held in memory so a quiz need not read 40,000 documents
+    /// (about half a second) to pick distractors; replaced as a whole after each import. Read-only.
+    /// </summary>
+    public IReadOnlyList<WordDocument> Entries => _entries;
+
     public int ArticleCount => _articles.Count();
 
     /// <summary>Every entry (one per article) for a term as typed: any case, inflected, or a phrase.</summary>
@@ -43,7 +50,8 @@ public sealed class Vocabulary
 
         foreach (var key in Inflections.CandidateKeys(term))
         {
-            var byForm = _words.Find(Query.EQ("$.Forms[*] ANY", key)).ToList();
+            // "ANY": a plain equality on an array path throws once the array holds more than one form.
+            var byForm = _words.Find(BsonExpression.Create("$.Forms[*] ANY = @0", new BsonValue(key))).ToList();
             if (byForm.Count > 0)
                 return byForm;
         }
@@ -60,10 +68,12 @@ public sealed class Vocabulary
 
     public IEnumerable<ArticleDocument> Articles() => _articles.FindAll();
 
-    /// <summary>Rebuilds the in-memory headword list; the importer calls it after every change.</summary>
+    /// <summary>Rebuilds the in-memory entries and headword list; the importer calls it after every change.</summary>
     public void Refresh()
     {
-        _headwords = _words.Query().Select(w => w.Key).ToEnumerable()
+        var entries = _words.FindAll().ToArray();
+        _entries = entries;
+        _headwords = entries.Select(w => w.Key)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToArray();

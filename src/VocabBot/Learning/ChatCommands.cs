@@ -1,24 +1,64 @@
+using VocabBot.Content;
+using VocabBot.Learning.Define;
+using VocabBot.Learning.Quiz;
+using VocabBot.Learning.Scores;
+
 namespace VocabBot.Learning;
 
 /// <summary>
 /// The one entry point transports call: every slash command, button click and autocomplete
 /// goes through here to the feature that owns it.
 /// </summary>
-public sealed class ChatCommands
+public sealed class ChatCommands(DefineCommand define, HeadwordIndex headwords, QuizCommands quiz, ScoreCommands scores, Vocabulary vocabulary)
 {
-    public IReadOnlyList<CommandDefinition> Definitions { get; } = [];
+    private static readonly CommandOption Count = new("count", $"How many questions, 1 to {QuizCommands.MaxCount} (default {QuizCommands.DefaultCount})",
+        CommandOptionType.Integer, MinValue: 1, MaxValue: QuizCommands.MaxCount);
+
+    public IReadOnlyList<CommandDefinition> Definitions { get; } =
+    [
+        new("define", "Look up a word from the study articles",
+            [new("word", "The word or phrase, in any form (loosened, getting access)", Required: true, Autocomplete: true, MaxLength: DefineCommand.MaxTermLength)]),
+        new("quiz", "A multiple-choice quiz: due and missed words first, then new ones",
+            [Count, new("article", "Only words from this article", Autocomplete: true)]),
+        new("review", "Quiz only the words due for review", [Count]),
+        new("leaderboard", "This server's top 10 by points", [new("period", "all (default) or week", Choices: ScoreCommands.Periods)]),
+        new("stats", "Your points, accuracy, day streak and words due", []),
+        new("help", "What each command does", []),
+    ];
 
     public Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Task.FromResult(ChatReply.Private($"Unknown command /{request.Command}. Try /help."));
+        cancellationToken.ThrowIfCancellationRequested();
+        var reply = request.Command.Trim().TrimStart('/').ToLowerInvariant() switch
+        {
+            "define" => define.Handle(request.Option("word")),
+            "quiz" => quiz.Start(request, QuizMode.Quiz),
+            "review" => quiz.Start(request, QuizMode.Review),
+            "leaderboard" => scores.Leaderboard(request),
+            "stats" => scores.Stats(request),
+            "help" => ChatReply.Private(Help()),
+            _ => ChatReply.Private($"Unknown command /{CommandInput.Shorten(request.Command.Trim().TrimStart('/'), 30)}; /help lists the commands."),
+        };
+        return Task.FromResult(reply);
     }
 
     public Task<ChatReply> ClickAsync(ButtonClick click, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(click);
-        return Task.FromResult(ChatReply.Private("That button is no longer active."));
+        cancellationToken.ThrowIfCancellationRequested();
+        var reply = quiz.Owns(click.ButtonId) ? quiz.Click(click) : ChatReply.Private("That button is no longer active.");
+        return Task.FromResult(reply);
     }
 
-    public IReadOnlyList<string> Autocomplete(string command, string option, string typed) => [];
+    public IReadOnlyList<string> Autocomplete(string command, string option, string typed) => (command, option) switch
+    {
+        ("define", "word") => headwords.Complete(typed),
+        ("quiz", "article") => Articles.Complete(vocabulary, typed, HeadwordIndex.MaxResults),
+        _ => [],
+    };
+
+    /// <summary>One line per command, as /help shows them.</summary>
+    public string Help() => string.Join('\n', Definitions.Select(d =>
+        $"/{d.Name}{string.Concat(d.Options.Select(o => o.Required ? $" {o.Name}" : $" [{o.Name}]"))}: {d.Description}"));
 }

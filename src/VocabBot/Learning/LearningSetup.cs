@@ -1,5 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using VocabBot.Learning.Define;
+using VocabBot.Learning.Quiz;
+using VocabBot.Learning.Review;
+using VocabBot.Learning.Scores;
 
 namespace VocabBot.Learning;
 
@@ -7,6 +12,23 @@ public static class LearningSetup
 {
     public static IHostApplicationBuilder AddLearning(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<LearningOptions>()
+            .BindConfiguration(LearningOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        // Quiz order and options are random; tests register a seeded Random before this.
+        builder.Services.TryAddSingleton(Random.Shared);
+
+        builder.Services.AddSingleton<DefineCommand>();
+        builder.Services.AddSingleton<HeadwordIndex>();
+        builder.Services.AddSingleton<ReviewMemory>();
+        builder.Services.AddSingleton<Scoreboard>();
+        builder.Services.AddSingleton<ScoreCommands>();
+        builder.Services.AddSingleton<QuizBuilder>();
+        builder.Services.AddSingleton<WordPicker>();
+        builder.Services.AddSingleton<QuizSessions>();
+        builder.Services.AddSingleton<QuizCommands>();
         builder.Services.AddSingleton<ChatCommands>();
         return builder;
     }

@@ -1,0 +1,70 @@
+using VocabBot.Content;
+
+namespace VocabBot.Learning.Define;
+
+/// <summary>/define WORD: the word's card from every article that has it, or close suggestions.</summary>
+public sealed class DefineCommand(Vocabulary vocabulary)
+{
+    public const int MaxTermLength = 100;
+
+    public ChatReply Handle(string? term)
+    {
+        var typed = term?.Trim() ?? "";
+        if (typed.Length == 0)
+            return ChatReply.Private("Give a word to look up, e.g. /define loosen.");
+        if (typed.Length > MaxTermLength)
+            return ChatReply.Private($"That is {typed.Length} characters; give one word or phrase of at most {MaxTermLength}.");
+
+        var entries = vocabulary.Find(typed);
+        if (entries.Count == 0)
+            return NotFound(typed);
+
+        var first = entries[0];
+        var viaForm = Inflections.Key(typed) == first.Key ? "" : $"{typed} → ";
+        var text = $"{viaForm}{first.Headword}: {string.Join("；", first.Chinese)}";
+        return new ChatReply(text, Card(entries));
+    }
+
+    private ChatReply NotFound(string typed)
+    {
+        var shown = typed.Length > 40 ? typed[..40] + "…" : typed;
+        var suggestions = Suggestions.For(typed, vocabulary.Headwords);
+        return ChatReply.Private(suggestions.Count == 0
+            ? $"'{shown}' is not in any article; try another word or phrase."
+            : $"'{shown}' is not in any article. Did you mean: {string.Join(", ", suggestions)}?");
+    }
+
+    private static ChatCard Card(IReadOnlyList<WordDocument> entries)
+    {
+        var fields = new List<ChatCardField>();
+        var ordered = entries.OrderByDescending(e => e.ArticleDate).ThenBy(e => e.ArticleId, StringComparer.Ordinal).ToList();
+        var several = ordered.Count > 1;
+        foreach (var entry in ordered)
+        {
+            // With several articles each block starts with its article; with one, the article closes the card.
+            if (several)
+                fields.Add(new ChatCardField("Article", ArticleLine(entry)));
+            fields.Add(new ChatCardField("IPA", Or(entry.Ipa), Inline: true));
+            fields.Add(new ChatCardField("Part of speech", Or(entry.PartOfSpeech), Inline: true));
+            fields.Add(new ChatCardField("Chinese", Or(string.Join("；", entry.Chinese)), Inline: true));
+            fields.Add(new ChatCardField("Example", Or(entry.Example)));
+            if (entry.Context is not null)
+                fields.Add(new ChatCardField("In the article", entry.Context));
+            if (!several)
+                fields.Add(new ChatCardField("Article", ArticleLine(entry)));
+        }
+
+        var top = ordered[0];
+        var footer = !several ? null : $"In {ordered.Count} articles";
+        return new ChatCard(top.Headword, fields, Footer: footer, Url: top.ArticleLink);
+    }
+
+    private static string ArticleLine(WordDocument entry)
+    {
+        var date = entry.ArticleDate is null ? "" : $" ({entry.ArticleDate})";
+        var link = entry.ArticleLink is null ? "" : $" {entry.ArticleLink}";
+        return $"{entry.ArticleTitle}{date}{link}";
+    }
+
+    private static string Or(string value) => value.Length == 0 ? "—" : value;
+}

@@ -1,0 +1,122 @@
+using VocabBot.Content;
+
+namespace VocabBot.Learning.Quiz;
+
+/// <summary>
+/// Turns words into questions of mixed kinds. Distractors share the part of speech where the pool
+/// allows, never share a meaning with the right answer, never repeat, and all order is random.
+/// </summary>
+public sealed class QuizBuilder(Random random)
+{
+    public const int OptionCount = 4;
+    private static readonly QuestionKind[] Kinds = Enum.GetValues<QuestionKind>();
+
+    /// <summary>Questions for <paramref name="targets"/>, skipping any the pool has too few distractors for.</summary>
+    public List<QuizQuestion> Build(IReadOnlyList<WordDocument> targets, IReadOnlyList<WordDocument> pool)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var byPartOfSpeech = ByPartOfSpeech(pool);
+        var questions = new List<QuizQuestion>();
+        var next = random.Next(Kinds.Length);
+        foreach (var word in targets)
+        {
+            var cloze = Cloze.Make(word.Example, word.Headword);
+            var kind = Kinds[next++ % Kinds.Length];
+            if (kind == QuestionKind.Cloze && cloze is null)
+                kind = random.Next(2) == 0 ? QuestionKind.Meaning : QuestionKind.Reverse;
+            var samePartOfSpeech = PartsOfSpeech(word.PartOfSpeech).SelectMany(p => byPartOfSpeech.GetValueOrDefault(p, [])).ToList();
+            if (Question(word, kind, cloze, [samePartOfSpeech, pool]) is { } question)
+                questions.Add(question);
+        }
+
+        return questions;
+    }
+
+    private QuizQuestion? Question(WordDocument word, QuestionKind kind, string? cloze, IReadOnlyList<WordDocument>[] pools)
+    {
+        if (word.Chinese.Count == 0)
+            return null;
+        Func<WordDocument, string> optionOf = kind == QuestionKind.Meaning ? Meaning : w => w.Headword;
+        var right = optionOf(word);
+        var distractors = Distractors(word, pools, optionOf, right);
+        if (distractors.Count < OptionCount - 1)
+            return null;
+
+        var options = distractors.Append(right).ToArray();
+        random.Shuffle(options);
+        return new QuizQuestion
+        {
+            WordKey = word.Key,
+            Headword = word.Headword,
+            Kind = kind,
+            Prompt = kind switch
+            {
+                QuestionKind.Meaning => $"What does “{word.Headword}” mean?",
+                QuestionKind.Reverse => $"Which word means “{Meaning(word)}”?",
+                _ => $"Fill in the blank: {cloze}",
+            },
+            Options = [.. options],
+            Answer = Array.IndexOf(options, right),
+            Meaning = Meaning(word),
+            Example = word.Example,
+        };
+    }
+
+    // Draws at random from the words sharing the part of speech, then from all words, until three fit;
+    // it looks at only as many words as it needs, so a pool of 40,000 costs what a pool of 40 does.
+    private List<string> Distractors(WordDocument word, IReadOnlyList<WordDocument>[] pools, Func<WordDocument, string> optionOf, string right)
+    {
+        var meanings = word.Chinese.ToHashSet(StringComparer.Ordinal);
+        var chosen = new List<string>(OptionCount - 1);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { right };
+        foreach (var pool in pools)
+        {
+            foreach (var candidate in RandomOrder(pool))
+            {
+                if (chosen.Count == OptionCount - 1)
+                    return chosen;
+                if (candidate.Key != word.Key && candidate.Chinese.Count > 0 && !candidate.Chinese.Any(meanings.Contains)
+                    && seen.Add(optionOf(candidate)))
+                    chosen.Add(optionOf(candidate));
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>The items in random order, drawn lazily (a Fisher-Yates shuffle that records only the swaps it made).</summary>
+    private IEnumerable<T> RandomOrder<T>(IReadOnlyList<T> items)
+    {
+        var swapped = new Dictionary<int, int>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var j = random.Next(i, items.Count);
+            var pick = swapped.GetValueOrDefault(j, j);
+            swapped[j] = swapped.GetValueOrDefault(i, i);
+            yield return items[pick];
+        }
+    }
+
+    private static Dictionary<string, List<WordDocument>> ByPartOfSpeech(IReadOnlyList<WordDocument> pool)
+    {
+        var groups = new Dictionary<string, List<WordDocument>>(StringComparer.Ordinal);
+        foreach (var word in pool)
+        {
+            foreach (var part in PartsOfSpeech(word.PartOfSpeech))
+            {
+                if (!groups.TryGetValue(part, out var list))
+                    groups[part] = list = [];
+                list.Add(word);
+            }
+        }
+
+        return groups;
+    }
+
+    private static string Meaning(WordDocument word) => string.Join("；", word.Chinese);
+
+    private static IEnumerable<string> PartsOfSpeech(string partOfSpeech) =>
+        partOfSpeech.Split(['/', ',', ' ', '&'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.TrimEnd('.').ToLowerInvariant())
+            .Distinct(StringComparer.Ordinal);
+}

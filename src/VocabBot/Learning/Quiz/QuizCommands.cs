@@ -1,0 +1,172 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using VocabBot.Content;
+using VocabBot.Learning.Review;
+using VocabBot.Learning.Scores;
+using VocabBot.Storage;
+
+namespace VocabBot.Learning.Quiz;
+
+/// <summary>/quiz [count] [article], /review [count] and the clicks on their answer and Next buttons.</summary>
+public sealed class QuizCommands(
+    Vocabulary vocabulary,
+    QuizBuilder builder,
+    WordPicker picker,
+    QuizSessions sessions,
+    ReviewMemory memory,
+    Scoreboard scoreboard,
+    VocabDatabase database,
+    TimeProvider time,
+    IOptions<LearningOptions> options)
+{
+    public const int DefaultCount = 5;
+    public const int MaxCount = 20;
+
+    // One click at a time, so a double click cannot answer a question twice.
+    private readonly Lock _gate = new();
+
+    public ChatReply Start(ChatRequest request, QuizMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var command = mode == QuizMode.Review ? "review" : "quiz";
+        if (CommandInput.Count(request.Option("count"), DefaultCount, MaxCount, command, out var error) is not { } count)
+            return error!;
+
+        var pool = Distinct(vocabulary.Entries);
+        var candidates = pool;
+        if (request.Option("article") is { } typed && !string.IsNullOrWhiteSpace(typed))
+        {
+            if (Articles.Find(vocabulary, typed) is not { } article)
+                return ChatReply.Private($"No article matches '{CommandInput.Shorten(typed.Trim(), 40)}'; leave it out or pick one the autocomplete offers.");
+            candidates = Distinct(vocabulary.Entries.Where(w => w.ArticleId == article.Id));
+        }
+
+        if (pool.Count < QuizBuilder.OptionCount)
+            return ChatReply.Private($"A quiz needs at least {QuizBuilder.OptionCount} words and there are {pool.Count}; add articles to the content folder.");
+
+        var now = time.GetUtcNow();
+        var words = picker.Pick(request.UserId, candidates, count, mode, now);
+        if (words.Count == 0)
+        {
+            return mode == QuizMode.Review
+                ? NothingDue(request, candidates, now)
+                : ChatReply.Private("That article has no words to ask; pick another or leave the article out.");
+        }
+
+        var questions = builder.Build(words, pool);
+        if (questions.Count == 0)
+            return ChatReply.Private("Those words have too few different meanings to make four options from; try another article.");
+
+        var session = new QuizSession
+        {
+            Id = Guid.NewGuid().ToString("N")[..12],
+            UserId = request.UserId,
+            UserName = request.DisplayName,
+            GuildId = request.GuildId,
+            Mode = mode,
+            Questions = questions,
+            Status = QuizStatus.Open,
+            StartedAt = now,
+            LastActivity = now,
+        };
+        lock (_gate)
+            sessions.Start(session, now);
+        var fewer = questions.Count < count ? $" (only {questions.Count} to ask)" : "";
+        var intro = mode == QuizMode.Review ? $"Review: {questions.Count} due word(s)." : $"Quiz: {questions.Count} question(s){fewer}.";
+        return QuizReplies.Question(session, intro);
+    }
+
+    public bool Owns(string buttonId) => buttonId.StartsWith(QuizReplies.Prefix + ":", StringComparison.Ordinal);
+
+    public ChatReply Click(ButtonClick click)
+    {
+        ArgumentNullException.ThrowIfNull(click);
+        var parts = click.ButtonId.Split(':');
+        if (parts.Length != 4 || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            return ChatReply.Private("That button is not one of this bot's quiz buttons.");
+
+        lock (_gate)
+        {
+            var session = sessions.Find(parts[1]);
+            if (session is null || index >= session.Questions.Count)
+                return ChatReply.Private("That quiz is no longer open; start a new one with /quiz.");
+            if (session.UserId != click.UserId)
+                return ChatReply.Private($"This quiz is {session.UserName}'s; start your own with /quiz.");
+            var now = time.GetUtcNow();
+            if (Closed(session, now) is { } closed)
+                return closed;
+            return parts[3] == QuizReplies.Next ? Next(session, index, now) : Answer(session, index, parts[3], click, now);
+        }
+    }
+
+    private ChatReply? Closed(QuizSession session, DateTimeOffset now)
+    {
+        var expiry = options.Value.QuizExpiry;
+        if (session.Status == QuizStatus.Open && now - session.LastActivity > expiry)
+        {
+            session.Status = QuizStatus.Expired;
+            sessions.Save(session);
+        }
+
+        return session.Status switch
+        {
+            QuizStatus.Expired => ChatReply.Private($"This quiz expired after {expiry.TotalMinutes:0} minutes without an answer; start a new one with /quiz."),
+            QuizStatus.Replaced => ChatReply.Private("You started a newer quiz; answer that one, or start again with /quiz."),
+            _ => null,
+        };
+    }
+
+    private ChatReply Next(QuizSession session, int index, DateTimeOffset now)
+    {
+        if (index != session.Current || session.Questions[index].Chosen is null || index + 1 >= session.Questions.Count)
+            return ChatReply.Private("You are already past that question; answer the one shown last.");
+        session.Current++;
+        session.LastActivity = now;
+        sessions.Save(session);
+        return QuizReplies.Question(session);
+    }
+
+    private ChatReply Answer(QuizSession session, int index, string choice, ButtonClick click, DateTimeOffset now)
+    {
+        var question = session.Questions[index];
+        if (question.Chosen is not null || index != session.Current)
+            return ChatReply.Private("You already answered this question; your first answer stands.");
+        if (!int.TryParse(choice, NumberStyles.None, CultureInfo.InvariantCulture, out var option) || option >= question.Options.Count)
+            return ChatReply.Private("That button is not one of this question's options.");
+
+        var correct = option == question.Answer;
+        var last = index + 1 == session.Questions.Count;
+        database.Database.BeginTrans();
+        try
+        {
+            memory.Record(session.UserId, question.WordKey, correct, now);
+            var answer = scoreboard.Record(session.GuildId, session.UserId, click.DisplayName, question.WordKey, correct, now);
+            question.Chosen = option;
+            session.Right += correct ? 1 : 0;
+            session.Points += answer.Points;
+            session.LastActivity = now;
+            session.Status = last ? QuizStatus.Finished : QuizStatus.Open;
+            sessions.Save(session);
+            database.Database.Commit();
+            return QuizReplies.Answered(session, question, answer, last);
+        }
+        catch
+        {
+            database.Database.Rollback();
+            throw;
+        }
+    }
+
+    private ChatReply NothingDue(ChatRequest request, IReadOnlyList<WordDocument> candidates, DateTimeOffset now)
+    {
+        var keys = candidates.Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
+        if (picker.NextDue(request.UserId, keys) is not { } due)
+            return ChatReply.Private("You have no words in review yet; answer some with /quiz first.");
+        var zone = options.Value.ZoneFor(request.GuildId);
+        var local = TimeZoneInfo.ConvertTime(due, zone);
+        return ChatReply.Private($"Nothing is due for review; the next word is due {local:yyyy-MM-dd HH:mm} ({zone.Id}), {CommandInput.Until(due - now)}.");
+    }
+
+    private static List<WordDocument> Distinct(IEnumerable<WordDocument> words) =>
+        words.GroupBy(w => w.Key, StringComparer.Ordinal).Select(g => g.First()).ToList();
+}

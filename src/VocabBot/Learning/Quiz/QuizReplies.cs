@@ -1,0 +1,44 @@
+using VocabBot.Learning.Scores;
+
+namespace VocabBot.Learning.Quiz;
+
+/// <summary>How a quiz looks in chat: a question with its four option buttons, then feedback with a Next button.</summary>
+internal static class QuizReplies
+{
+    public const string Prefix = "quiz";
+    public const string Next = "next";
+
+    public static string ButtonId(QuizSession session, int question, string choice) => $"{Prefix}:{session.Id}:{question}:{choice}";
+
+    public static ChatReply Question(QuizSession session, string? intro = null)
+    {
+        var index = session.Current;
+        var question = session.Questions[index];
+        var text = $"Question {index + 1}/{session.Questions.Count}: {question.Prompt}";
+        var buttons = question.Options
+            .Select((option, i) => new ChatButton(Label(option), ButtonId(session, index, i.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+            .ToList();
+        return new ChatReply(intro is null ? text : $"{intro}\n{text}", Buttons: buttons);
+    }
+
+    public static ChatReply Answered(QuizSession session, QuizQuestion question, AnswerRecord answer, bool last)
+    {
+        var lines = new List<string>
+        {
+            answer.Correct
+                ? $"✅ Right! +{answer.Points} points{(answer.Points > Scoreboard.PointsPerRightAnswer ? " (a run of right answers)" : "")}"
+                : $"❌ Not quite: you picked “{question.Options[question.Chosen ?? 0]}”.",
+            $"Answer: {question.Headword} — {question.Meaning}",
+            $"Example: {question.Example}",
+            $"Score: {session.Right}/{session.Answered} right, {session.Points} points",
+        };
+        if (!last)
+            return new ChatReply(string.Join('\n', lines), Buttons: [new ChatButton("Next", ButtonId(session, session.Current, Next), ChatButtonStyle.Primary)]);
+
+        lines.Add($"{(session.Mode == QuizMode.Review ? "Review" : "Quiz")} finished: {session.Right} of {session.Questions.Count} right, {session.Points} points. /review brings words back when they are due; /stats shows your progress.");
+        return new ChatReply(string.Join('\n', lines));
+    }
+
+    // Discord caps button labels at 80 characters.
+    private static string Label(string option) => option.Length <= 80 ? option : option[..79] + "…";
+}

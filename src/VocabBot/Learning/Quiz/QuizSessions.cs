@@ -1,0 +1,36 @@
+using LiteDB;
+using VocabBot.Storage;
+
+namespace VocabBot.Learning.Quiz;
+
+/// <summary>The stored quizzes; each user has at most one open at a time.</summary>
+public sealed class QuizSessions
+{
+    private static readonly TimeSpan KeepClosed = TimeSpan.FromDays(1);
+    private readonly ILiteCollection<QuizSession> _sessions;
+
+    public QuizSessions(VocabDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _sessions = database.Collection<QuizSession>("quizzes");
+        _sessions.EnsureIndex(s => s.UserId);
+    }
+
+    public QuizSession? Find(string id) => _sessions.FindById(id);
+
+    public void Save(QuizSession session) => _sessions.Upsert(session);
+
+    /// <summary>Stores a new quiz, closing the user's older open ones and dropping quizzes idle for a day.</summary>
+    public void Start(QuizSession session, DateTimeOffset now)
+    {
+        foreach (var open in _sessions.Find(s => s.UserId == session.UserId).Where(s => s.Status == QuizStatus.Open).ToList())
+        {
+            open.Status = QuizStatus.Replaced;
+            _sessions.Update(open);
+        }
+
+        foreach (var old in _sessions.FindAll().Where(s => now - s.LastActivity > KeepClosed).Select(s => s.Id).ToList())
+            _sessions.Delete(old);
+        _sessions.Insert(session);
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using VocabBot.Console;
+using VocabBot.Content;
+
+namespace VocabBot.Tests.Console;
+
+public sealed class ConsoleChatTests
+{
+    [Fact]
+    public async Task Console_DefineThenQuiz_PrintsCardFieldsAndLetteredButtons()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var output = await ChatAsync(bot, "/define loosened", "/quiz 2", "a", "next", "2", "/quit", "/stats");
+
+        Assert.StartsWith("VocabBot console: 41 words from 1 article(s). /help lists the commands, /quit leaves.\n", output);
+        Assert.Contains("loosened → loosen: 放鬆；減弱\n== loosen ==\nIPA: /ˈluːsən/\nPart of speech: v.\n", output);
+        Assert.Contains("Quiz: 2 question(s).\nQuestion 1/2: ", output);
+        foreach (var key in new[] { "[A] ", "[B] ", "[C] ", "[D] ", "[next] Next" })
+            Assert.Contains("\n" + key, output);
+        Assert.Contains("Question 2/2: ", output);
+        Assert.Contains("Quiz finished: ", output);
+        Assert.DoesNotContain("Stats for", output);
+    }
+
+    [Fact]
+    public async Task Console_AnswerWithNoQuizOpen_RepliesOneLine()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var output = await ChatAsync(bot, "b");
+
+        Assert.EndsWith("'b' is not a command and no question is open; start one with /quiz, or /help.\n\n", output);
+    }
+
+    [Fact]
+    public async Task Console_AnswerOutOfRange_SaysWhatToPress()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var output = await ChatAsync(bot, "/quiz 1", "e");
+
+        Assert.EndsWith("'e' is not an answer here; press A, B, C, D.\n\n", output);
+    }
+
+    [Fact]
+    public async Task Console_BadInput_RepliesOneLineEach()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var output = await ChatAsync(bot, "/quiz 99", "/fly", "/define", "/quiz 3 nowhere", "/leaderboard month");
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+        [
+            "The count must be a whole number from 1 to 20, not '99'; e.g. /quiz 5.",
+            "Unknown command /fly; /help lists the commands.",
+            "Give a word to look up, e.g. /define loosen.",
+            "No article matches 'nowhere'; leave it out or pick one the autocomplete offers.",
+            "The period is 'all' or 'week', not 'month'; e.g. /leaderboard week.",
+        ], lines.Skip(1));
+    }
+
+    [Fact]
+    public async Task Console_EndOfInput_EndsTheChat()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var output = await ChatAsync(bot, "/leaderboard");
+
+        Assert.EndsWith("Leaderboard, all time: no answers yet; be the first with /quiz.\n\n", output);
+    }
+
+    [Theory]
+    [InlineData("/quiz 3 000_openai_amazon", "quiz", "count=3;article=000_openai_amazon")]
+    [InlineData("/quiz OpenAI signs", "quiz", "article=OpenAI signs")]
+    [InlineData("/review 4", "review", "count=4")]
+    [InlineData("/define getting access", "define", "word=getting access")]
+    [InlineData("/LEADERBOARD week", "leaderboard", "period=week")]
+    [InlineData("/stats", "stats", "")]
+    public async Task Parse_Line_FillsOptionsInOrder(string line, string command, string options)
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var request = ConsoleRenderer.Parse(line, bot.Commands.Definitions, "u", "U", "g");
+
+        Assert.Equal(command, request.Command);
+        Assert.Equal(options, string.Join(';', request.Options.Select(o => $"{o.Key}={o.Value}")));
+    }
+
+    private static async Task<string> ChatAsync(TestBot bot, params string[] lines)
+    {
+        var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), Options.Create(new ConsoleOptions()), NullLogger<ConsoleChat>.Instance);
+        using var input = new StringReader(string.Join('\n', lines) + "\n");
+        await using var output = new StringWriter { NewLine = "\n" };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await chat.RunAsync(input, output, timeout.Token);
+        return output.ToString();
+    }
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using VocabBot.Learning.Define;
+
+namespace VocabBot.Tests.Learning;
+
+public sealed class AutocompleteTests
+{
+    [Fact]
+    public async Task Autocomplete_Prefix_ExactWordFirstThenAlphabetical()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        Assert.Equal(["secure"], bot.Commands.Autocomplete("define", "word", "SEC"));
+        Assert.Equal(["scaling", "scrutiny"], bot.Commands.Autocomplete("define", "word", "sc"));
+        Assert.Equal(["deal", "demand"], bot.Commands.Autocomplete("define", "word", "de"));
+    }
+
+    [Fact]
+    public async Task Autocomplete_LaterWordOfPhrase_FindsPhrase()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        Assert.Equal(["access to", "get access"], bot.Commands.Autocomplete("define", "word", "access"));
+    }
+
+    [Fact]
+    public async Task Autocomplete_Empty_GivesAtMost25()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        Assert.Equal(25, bot.Commands.Autocomplete("define", "word", "").Count);
+        Assert.Empty(bot.Commands.Autocomplete("define", "nothing", "a"));
+    }
+
+    [Fact]
+    public void Autocomplete_FortyThousandWords_WellUnderAMillisecond()
+    {
+        var random = new Random(5);
+        var words = Enumerable.Range(0, 40_000)
+            .Select(_ => new string(Enumerable.Range(0, random.Next(3, 12)).Select(_ => (char)('a' + random.Next(26))).ToArray()))
+            .Select((w, i) => i % 10 == 0 ? $"{w} {w[..2]}x" : w)
+            .Distinct().Order(StringComparer.Ordinal).ToArray();
+        var index = new HeadwordIndex(() => words);
+        index.Complete("ab");
+        var prefixes = Enumerable.Range(0, 2_000).Select(i => words[i * 17 % words.Length][..Math.Min(2 + i % 3, 3)]).ToArray();
+
+        var clock = Stopwatch.StartNew();
+        foreach (var prefix in prefixes)
+            Assert.NotEmpty(index.Complete(prefix));
+        var perLookup = clock.Elapsed / prefixes.Length;
+
+        // Measured around 5 microseconds; the bound leaves room for a busy shared machine.
+        Assert.True(perLookup < TimeSpan.FromMilliseconds(0.2), $"{perLookup.TotalMicroseconds:0} µs per lookup");
+        Assert.Equal(25, index.Complete("a").Count);
+    }
+
+    [Fact]
+    public async Task Autocomplete_Article_MatchesFileOrTitle()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        Assert.Equal(["000_openai_amazon.md"], bot.Commands.Autocomplete("quiz", "article", "Amazon"));
+        Assert.Empty(bot.Commands.Autocomplete("quiz", "article", "nothing like it"));
+    }
+}

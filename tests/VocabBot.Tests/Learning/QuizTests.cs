@@ -1,0 +1,189 @@
+using VocabBot.Content;
+using VocabBot.Learning;
+using VocabBot.Learning.Quiz;
+using VocabBot.Learning.Scores;
+
+namespace VocabBot.Tests.Learning;
+
+public sealed class QuizTests
+{
+    [Fact]
+    public async Task Quiz_Default_FiveQuestionsOfFourOptionsWithExactlyOneRight()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var reply = await bot.SendAsync("u1", "quiz");
+
+        Assert.StartsWith("Quiz: 5 question(s).\nQuestion 1/5: ", reply.Text);
+        Assert.Equal(4, reply.ButtonList.Count);
+        Assert.All(reply.ButtonList, b => Assert.True(b.Id.Length <= 100));
+        var session = bot.Get<QuizSessions>().Find(reply.ButtonList[0].Id.Split(':')[1])!;
+        Assert.Equal(5, session.Questions.Count);
+        Assert.Equal(5, session.Questions.Select(q => q.WordKey).Distinct().Count());
+        foreach (var question in session.Questions)
+        {
+            Assert.Equal(4, question.Options.Distinct().Count());
+            var right = question.Kind == QuestionKind.Meaning ? question.Meaning : question.Headword;
+            Assert.Equal(right, question.Options[question.Answer]);
+            Assert.Single(question.Options, right);
+        }
+    }
+
+    [Fact]
+    public async Task Quiz_Distractors_SharePartOfSpeechAndNeverTheMeaning()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var words = bot.Get<Vocabulary>().All().ToList();
+        var byOption = words.ToDictionary(w => w.Headword).Concat(words.ToDictionary(w => string.Join("；", w.Chinese)))
+            .ToDictionary(p => p.Key, p => p.Value);
+
+        var questions = new QuizBuilder(new Random(3)).Build(words, words);
+
+        Assert.Equal(words.Count, questions.Count);
+        foreach (var (question, word) in questions.Zip(words))
+        {
+            foreach (var distractor in question.Options.Where((_, i) => i != question.Answer).Select(o => byOption[o]))
+            {
+                Assert.NotEqual(word.Key, distractor.Key);
+                Assert.Empty(distractor.Chinese.Intersect(word.Chinese));
+                // Every part of speech in the seed article has at least four words.
+                Assert.True(SharesPartOfSpeech(word.PartOfSpeech, distractor.PartOfSpeech), $"{word.Headword} ({word.PartOfSpeech}) got {distractor.Headword} ({distractor.PartOfSpeech})");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Quiz_SharedMeaning_NeverOffersItAsWrongOption()
+    {
+        using var content = new TempContent().Article("a.md", "Meanings", "2025/01/01",
+            "gain | /ɡeɪn/ | v. | 獲得；取得 | We gain ground.",
+            "obtain | /əbˈteɪn/ | v. | 取得 | We obtain it.",
+            "acquire | /əˈkwaɪər/ | v. | 獲得 | We acquire it.",
+            "lose | /luːz/ | v. | 失去 | We lose it.",
+            "keep | /kiːp/ | v. | 保持 | We keep it.",
+            "hold | /hoʊld/ | v. | 握住 | We hold it.");
+        await using var bot = await TestBot.StartAsync(content.Directory);
+        var words = bot.Get<Vocabulary>().All().ToList();
+        var gain = words.Single(w => w.Key == "gain");
+
+        for (var seed = 0; seed < 20; seed++)
+        {
+            var question = new QuizBuilder(new Random(seed)).Build([gain], words).Single();
+            Assert.DoesNotContain(question.Options, o => o is "obtain" or "acquire" or "取得" or "獲得");
+        }
+    }
+
+    [Fact]
+    public async Task Quiz_SameSeed_SameQuizAndAnotherSeedDiffers()
+    {
+        async Task<List<string>> QuizWith(int seed)
+        {
+            await using var bot = await TestBot.StartAsync(seed: seed);
+            var reply = await bot.SendAsync("u1", "quiz", ("count", "10"));
+            var session = bot.Get<QuizSessions>().Find(reply.ButtonList[0].Id.Split(':')[1])!;
+            return session.Questions.Select(q => $"{q.Prompt} [{string.Join(", ", q.Options)}] {q.Answer}").ToList();
+        }
+
+        Assert.Equal(await QuizWith(7), await QuizWith(7));
+        Assert.NotEqual(await QuizWith(7), await QuizWith(8));
+    }
+
+    [Fact]
+    public async Task Quiz_Twenty_MixesAllThreeKinds()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var reply = await bot.SendAsync("u1", "quiz", ("count", "20"));
+
+        var session = bot.Get<QuizSessions>().Find(reply.ButtonList[0].Id.Split(':')[1])!;
+        Assert.Equal(20, session.Questions.Count);
+        Assert.Equal(Enum.GetValues<QuestionKind>(), session.Questions.Select(q => q.Kind).Distinct().Order());
+        Assert.All(session.Questions.Where(q => q.Kind == QuestionKind.Cloze), q => Assert.Contains(Cloze.Blank, q.Prompt));
+    }
+
+    [Theory]
+    [InlineData("Their exclusive cloud agreement was loosened.", "loosen", "Their exclusive cloud agreement was _____.")]
+    [InlineData("OpenAI’s rush to secure power shows urgency.", "rush to", "OpenAI’s _____ secure power shows urgency.")]
+    [InlineData("Nvidia’s processors are used to train AI models.", "processor", "Nvidia’s _____ are used to train AI models.")]
+    [InlineData("The start-up continues to secure computing power.", "start-up", "The _____ continues to secure computing power.")]
+    public void Cloze_Example_BlanksTheWordInAnyForm(string sentence, string headword, string expected)
+    {
+        Assert.Equal(expected, Cloze.Make(sentence, headword));
+    }
+
+    [Fact]
+    public void Cloze_WordNotInSentence_IsNull()
+    {
+        Assert.Null(Cloze.Make("Their deals have been drawing regulatory scrutiny.", "spree"));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("21")]
+    [InlineData("five")]
+    [InlineData("-3")]
+    public async Task Quiz_CountOutOfRange_RepliesOneLine(string count)
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var reply = await bot.SendAsync("u1", "quiz", ("count", count));
+
+        Assert.True(reply.Ephemeral);
+        Assert.Equal($"The count must be a whole number from 1 to 20, not '{count}'; e.g. /quiz 5.", reply.Text);
+    }
+
+    [Fact]
+    public async Task Quiz_UnknownArticle_RepliesOneLine()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var reply = await bot.SendAsync("u1", "quiz", ("article", "the moon landing"));
+
+        Assert.True(reply.Ephemeral);
+        Assert.Equal("No article matches 'the moon landing'; leave it out or pick one the autocomplete offers.", reply.Text);
+    }
+
+    [Fact]
+    public async Task Quiz_Article_AsksOnlyThatArticlesWords()
+    {
+        using var content = new TempContent()
+            .Article("a.md", "Alpha", "2025/01/01", "contract | /x/ | n. | 合約 | A contract.", "deal | /x/ | n. | 協議 | A deal.", "loan | /x/ | n. | 貸款 | A loan.")
+            .Article("b.md", "Beta", "2025/01/02", "era | /x/ | n. | 時代 | An era.", "path | /x/ | n. | 路徑 | A path.", "stake | /x/ | n. | 股份 | A stake.");
+        await using var bot = await TestBot.StartAsync(content.Directory);
+
+        var reply = await bot.SendAsync("u1", "quiz", ("count", "10"), ("article", "beta"));
+
+        Assert.StartsWith("Quiz: 3 question(s) (only 3 to ask).", reply.Text);
+        var session = bot.Get<QuizSessions>().Find(reply.ButtonList[0].Id.Split(':')[1])!;
+        Assert.Equal(["era", "path", "stake"], session.Questions.Select(q => q.WordKey).Order());
+    }
+
+    [Fact]
+    public async Task Quiz_ArticleWithoutWords_RepliesOneLine()
+    {
+        using var content = new TempContent()
+            .Article("a.md", "Alpha", "2025/01/01", "contract | /x/ | n. | 合約 | A contract.", "deal | /x/ | n. | 協議 | A deal.", "loan | /x/ | n. | 貸款 | A loan.", "era | /x/ | n. | 時代 | An era.")
+            .Article("empty.md", "Nothing here", "2025/01/02");
+        await using var bot = await TestBot.StartAsync(content.Directory);
+
+        var reply = await bot.SendAsync("u1", "quiz", ("article", "empty"));
+
+        Assert.True(reply.Ephemeral);
+        Assert.Equal("That article has no words to ask; pick another or leave the article out.", reply.Text);
+    }
+
+    [Fact]
+    public async Task Quiz_TooFewWords_RepliesOneLine()
+    {
+        using var content = new TempContent().Article("a.md", "Tiny", "2025/01/01", "era | /x/ | n. | 時代 | An era.", "path | /x/ | n. | 路徑 | A path.");
+        await using var bot = await TestBot.StartAsync(content.Directory);
+
+        var reply = await bot.SendAsync("u1", "quiz");
+
+        Assert.True(reply.Ephemeral);
+        Assert.Equal("A quiz needs at least 4 words and there are 2; add articles to the content folder.", reply.Text);
+    }
+
+    internal static bool SharesPartOfSpeech(string a, string b) =>
+        a.Split('/').Select(p => p.TrimEnd('.')).Intersect(b.Split('/').Select(p => p.TrimEnd('.'))).Any();
+}

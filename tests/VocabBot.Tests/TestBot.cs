@@ -6,6 +6,7 @@ using VocabBot.Content;
 using VocabBot.Learning;
 using VocabBot.Learning.Quiz;
 using VocabBot.Storage;
+using VocabBot.WordOfTheDay;
 
 namespace VocabBot.Tests;
 
@@ -52,6 +53,7 @@ internal sealed class TestBot : IAsyncDisposable
             builder.Services.AddSingleton(new VocabDatabase(new MemoryStream()));
         builder.AddContent();
         builder.AddLearning();
+        builder.AddWordOfTheDay();
         var host = builder.Build();
         await host.StartAsync();
         return new TestBot(host, time);

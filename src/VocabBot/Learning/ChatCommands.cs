@@ -2,6 +2,7 @@ using VocabBot.Content;
 using VocabBot.Learning.Define;
 using VocabBot.Learning.Quiz;
 using VocabBot.Learning.Scores;
+using VocabBot.WordOfTheDay;
 
 namespace VocabBot.Learning;
 
@@ -9,7 +10,7 @@ namespace VocabBot.Learning;
 /// The one entry point transports call: every slash command, button click and autocomplete
 /// goes through here to the feature that owns it.
 /// </summary>
-public sealed class ChatCommands(DefineCommand define, HeadwordIndex headwords, QuizCommands quiz, ScoreCommands scores, Vocabulary vocabulary)
+public sealed class ChatCommands(DefineCommand define, HeadwordIndex headwords, QuizCommands quiz, ScoreCommands scores, WotdCommands wotd, Vocabulary vocabulary)
 {
     private static readonly CommandOption Count = new("count", $"How many questions, 1 to {QuizCommands.MaxCount} (default {QuizCommands.DefaultCount})",
         CommandOptionType.Integer, MinValue: 1, MaxValue: QuizCommands.MaxCount);
@@ -23,6 +24,8 @@ public sealed class ChatCommands(DefineCommand define, HeadwordIndex headwords, 
         new("review", "Quiz only the words due for review", [Count]),
         new("leaderboard", "This server's top 10 by points", [new("period", "all (default) or week", Choices: ScoreCommands.Periods)]),
         new("stats", "Your points, accuracy, day streak and words due", []),
+        WotdCommands.Wotd,
+        WotdCommands.Setup,
         new("help", "What each command does", []),
     ];
 
@@ -30,7 +33,12 @@ public sealed class ChatCommands(DefineCommand define, HeadwordIndex headwords, 
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
-        var reply = request.Command.Trim().TrimStart('/').ToLowerInvariant() switch
+        var command = request.Command.Trim().TrimStart('/').ToLowerInvariant();
+        if (command == WotdCommands.Wotd.Name)
+            return wotd.TodayAsync(request, cancellationToken);
+        if (command == WotdCommands.Setup.Name)
+            return wotd.SetupAsync(request, cancellationToken);
+        var reply = command switch
         {
             "define" => define.Handle(request.Option("word")),
             "quiz" => quiz.Start(request, QuizMode.Quiz),
@@ -47,7 +55,12 @@ public sealed class ChatCommands(DefineCommand define, HeadwordIndex headwords, 
     {
         ArgumentNullException.ThrowIfNull(click);
         cancellationToken.ThrowIfCancellationRequested();
-        var reply = quiz.Owns(click.ButtonId) ? quiz.Click(click) : ChatReply.Private("That button is no longer active.");
+        var id = click.ButtonId;
+        var reply = quiz.Owns(id) ? quiz.Click(click)
+            // Under a word of the day: private answers for whoever clicked, the post itself stays as it is.
+            : id.StartsWith(WotdCard.QuizButtonPrefix, StringComparison.Ordinal) ? quiz.StartWord(click, id[WotdCard.QuizButtonPrefix.Length..])
+            : id.StartsWith(WotdCard.DefineButtonPrefix, StringComparison.Ordinal) ? define.Handle(id[WotdCard.DefineButtonPrefix.Length..]) with { Ephemeral = true }
+            : ChatReply.Private("That button is no longer active.");
         return Task.FromResult(reply);
     }
 

@@ -15,7 +15,7 @@ public static class WordOfTheDaySetup
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<WordOfTheDayOptions>, WordOfTheDayOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton(_ => new Random());
+        builder.Services.TryAddSingleton(Random.Shared);
         builder.Services.AddSingleton<WordPicker>();
         builder.Services.AddSingleton<WordOfTheDayService>();
         builder.Services.AddSingleton<WotdSchedules>();

@@ -24,7 +24,7 @@ public sealed class WordOfTheDayServiceTests
         Assert.Equal(Channel, channel);
         var word = f.Vocabulary.ByKey(message.Card!.Title.Replace("📖 ", "")).Single();
         Assert.Contains(message.Card.Fields, field => field.Name == "Example" && field.Value == word.Example);
-        Assert.Contains(message.Card.Fields, field => field.Name == "From the article" && field.Value == word.Context);
+        Assert.Contains(message.Card.Fields, field => field.Name == "In the article" && field.Value == word.Context);
         Assert.Equal(["Quiz me", "Define"], message.ButtonList.Select(b => b.Label));
     }
 

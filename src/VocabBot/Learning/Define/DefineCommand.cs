@@ -34,7 +34,8 @@ public sealed class DefineCommand(Vocabulary vocabulary)
             : $"'{shown}' is not in any article. Did you mean: {string.Join(", ", suggestions)}?");
     }
 
-    private static ChatCard Card(IReadOnlyList<WordDocument> entries)
+    /// <summary>The card of a word: one block per article that has it. The word of the day shows it too.</summary>
+    public static ChatCard Card(IReadOnlyList<WordDocument> entries)
     {
         var fields = new List<ChatCardField>();
         var ordered = entries.OrderByDescending(e => e.ArticleDate).ThenBy(e => e.ArticleId, StringComparer.Ordinal).ToList();

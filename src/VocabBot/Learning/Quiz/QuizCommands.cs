@@ -57,12 +57,36 @@ public sealed class QuizCommands(
         if (questions.Count == 0)
             return ChatReply.Private("Those words have too few different meanings to make four options from; try another article.");
 
+        var fewer = questions.Count < count ? $" (only {questions.Count} to ask)" : "";
+        var intro = mode == QuizMode.Review ? $"Review: {questions.Count} due word(s)." : $"Quiz: {questions.Count} question(s){fewer}.";
+        return Open(request.UserId, request.DisplayName, request.GuildId, mode, questions, intro, now);
+    }
+
+    /// <summary>A one-question quiz on one word, for whoever clicked "Quiz me" under a word of the day; only they see it.</summary>
+    public ChatReply StartWord(ButtonClick click, string key)
+    {
+        ArgumentNullException.ThrowIfNull(click);
+        var pool = Distinct(vocabulary.Entries);
+        var word = pool.FirstOrDefault(w => w.Key == key);
+        if (word is null)
+            return ChatReply.Private("That word is no longer in the study articles; try /quiz.");
+        if (pool.Count < QuizBuilder.OptionCount)
+            return ChatReply.Private($"A quiz needs at least {QuizBuilder.OptionCount} words and there are {pool.Count}; add articles to the content folder.");
+        var questions = builder.Build([word], pool);
+        if (questions.Count == 0)
+            return ChatReply.Private("That word has too few different meanings around it to make four options from; try /quiz.");
+        var reply = Open(click.UserId, click.DisplayName, click.GuildId, QuizMode.Quiz, questions, $"Quiz: {word.Headword}.", time.GetUtcNow());
+        return reply with { Ephemeral = true };
+    }
+
+    private ChatReply Open(string userId, string userName, string? guildId, QuizMode mode, List<QuizQuestion> questions, string intro, DateTimeOffset now)
+    {
         var session = new QuizSession
         {
             Id = Guid.NewGuid().ToString("N")[..12],
-            UserId = request.UserId,
-            UserName = request.DisplayName,
-            GuildId = request.GuildId,
+            UserId = userId,
+            UserName = userName,
+            GuildId = guildId,
             Mode = mode,
             Questions = questions,
             Status = QuizStatus.Open,
@@ -71,8 +95,6 @@ public sealed class QuizCommands(
         };
         lock (_gate)
             sessions.Start(session, now);
-        var fewer = questions.Count < count ? $" (only {questions.Count} to ask)" : "";
-        var intro = mode == QuizMode.Review ? $"Review: {questions.Count} due word(s)." : $"Quiz: {questions.Count} question(s){fewer}.";
         return QuizReplies.Question(session, intro);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using VocabBot;
 using VocabBot.Content;
+using VocabBot.Discord;
 using VocabBot.Learning;
 using VocabBot.Storage;
 
@@ -16,7 +17,13 @@ if (verb == "check")
 builder.AddStorage();
 builder.AddContent();
 builder.AddLearning();
-return verb switch
+if (verb != "run")
+    return Usage.Print(Console.Error, $"Unknown command '{verb}'.");
+if (!DiscordSetup.HasToken(builder.Configuration))
 {
-    _ => Usage.Print(Console.Error, $"Unknown command '{verb}'."),
-};
+    Console.Error.WriteLine(DiscordSetup.MissingTokenMessage);
+    return 2;
+}
+builder.AddDiscord();
+await builder.Build().RunAsync();
+return Environment.ExitCode;

@@ -1,0 +1,234 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace VocabBot.Tests.Discord;
+
+/// <summary>
+/// The fake's gateway: Hello, heartbeat ACKs, Identify -> READY, Resume -> replay of missed
+/// dispatches -> RESUMED, and the faults a test asks for.
+/// </summary>
+internal sealed class FakeGateway : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<(int Sequence, string Type, JsonNode Data)> _events = [];
+    private readonly List<string> _received = [];
+    private WebSocket? _live;
+    private string? _sessionId;
+    private int _sequence;
+    private int _sessions;
+
+    public string BaseUrl { get; set; } = "";
+
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Set false to stop answering heartbeats, which makes the connection a zombie.</summary>
+    public bool AcknowledgeHeartbeats { get; set; } = true;
+
+    public Signal Changes { get; } = new();
+
+    public List<string> ConnectedPaths { get; } = [];
+
+    public int Identifies => Count("\"op\":2");
+
+    public int Resumes => Count("\"op\":6");
+
+    public int Readies { get; private set; }
+
+    public int ResumedCount { get; private set; }
+
+    /// <summary>Every payload the bot sent, as JSON text.</summary>
+    public IReadOnlyList<string> Received { get { lock (_received) return [.. _received]; } }
+
+    public Task WaitForAsync(Func<FakeGateway, bool> condition, string what) =>
+        Changes.WaitUntilAsync(() => condition(this), what);
+
+    /// <summary>Sends a dispatch now, or keeps it for the Resume that follows a disconnect.</summary>
+    public async Task DispatchAsync(string type, JsonNode data)
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var sequence = ++_sequence;
+            _events.Add((sequence, type, data));
+            if (_live is not null)
+                await SendAsync(_live, Dispatch(sequence, type, data)).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public Task SendReconnectAsync() => SendLiveAsync(new JsonObject { ["op"] = 7, ["d"] = null });
+
+    public async Task SendInvalidSessionAsync(bool resumable)
+    {
+        if (!resumable)
+            _sessionId = null;
+        await SendLiveAsync(new JsonObject { ["op"] = 9, ["d"] = resumable }).ConfigureAwait(false);
+    }
+
+    /// <summary>Drops the socket without a close frame, as a broken network would.</summary>
+    public void Drop() => Interlocked.Exchange(ref _live, null)?.Abort();
+
+    public async Task CloseAsync(int code)
+    {
+        if (code is 4007 or 4009)
+            _sessionId = null;
+        var socket = Interlocked.Exchange(ref _live, null);
+        if (socket is not null)
+            await socket.CloseOutputAsync((WebSocketCloseStatus)code, "fake close", CancellationToken.None).ConfigureAwait(false);
+    }
+
+    public async Task AcceptAsync(HttpContext context)
+    {
+        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        lock (ConnectedPaths)
+            ConnectedPaths.Add(context.Request.Path + context.Request.QueryString);
+        Changes.Pulse();
+        try
+        {
+            await SendAsync(socket, new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatInterval.TotalMilliseconds } }).ConfigureAwait(false);
+            while (await ReceiveAsync(socket, context.RequestAborted).ConfigureAwait(false) is { } text)
+            {
+                lock (_received)
+                    _received.Add(text);
+                await HandleAsync(socket, JsonNode.Parse(text)!).ConfigureAwait(false);
+                Changes.Pulse();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+        }
+        finally
+        {
+            Interlocked.CompareExchange(ref _live, null, socket);
+            Changes.Pulse();
+        }
+    }
+
+    private async Task HandleAsync(WebSocket socket, JsonNode payload)
+    {
+        var data = payload["d"];
+        switch ((int)payload["op"]!)
+        {
+            case 1 when AcknowledgeHeartbeats:
+                await SendLockedAsync(socket, new JsonObject { ["op"] = 11 }).ConfigureAwait(false);
+                break;
+            case 2:
+                await _gate.WaitAsync().ConfigureAwait(false);
+                try
+                {
+                    _sessionId = $"session-{++_sessions}";
+                    _events.Clear();
+                    _sequence = 0;
+                    var ready = new JsonObject
+                    {
+                        ["v"] = 10,
+                        ["user"] = new JsonObject { ["id"] = FakeDiscord.ApplicationId, ["username"] = "vocabbot", ["bot"] = true },
+                        ["guilds"] = new JsonArray(),
+                        ["session_id"] = _sessionId,
+                        ["resume_gateway_url"] = BaseUrl + "/resume-gateway",
+                        ["application"] = new JsonObject { ["id"] = FakeDiscord.ApplicationId, ["flags"] = 0 },
+                    };
+                    await SendAsync(socket, Dispatch(++_sequence, "READY", ready)).ConfigureAwait(false);
+                    _live = socket;
+                    Readies++;
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+                break;
+            case 6:
+                await ResumeAsync(socket, (string?)data?["session_id"], (int?)data?["seq"] ?? 0).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task ResumeAsync(WebSocket socket, string? sessionId, int sequence)
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (sessionId is null || sessionId != _sessionId)
+            {
+                await SendAsync(socket, new JsonObject { ["op"] = 9, ["d"] = false }).ConfigureAwait(false);
+                return;
+            }
+            foreach (var (s, type, data) in _events.Where(e => e.Sequence > sequence))
+                await SendAsync(socket, Dispatch(s, type, data)).ConfigureAwait(false);
+            await SendAsync(socket, Dispatch(++_sequence, "RESUMED", new JsonObject())).ConfigureAwait(false);
+            _live = socket;
+            ResumedCount++;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task SendLiveAsync(JsonObject payload)
+    {
+        if (_live is { } socket)
+            await SendLockedAsync(socket, payload).ConfigureAwait(false);
+    }
+
+    private async Task SendLockedAsync(WebSocket socket, JsonObject payload)
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await SendAsync(socket, payload).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static JsonObject Dispatch(int sequence, string type, JsonNode data) =>
+        new() { ["op"] = 0, ["s"] = sequence, ["t"] = type, ["d"] = data.DeepClone() };
+
+    private static async Task SendAsync(WebSocket socket, JsonObject payload)
+    {
+        try
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes(payload.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
+        {
+            // The bot went away; a Resume will replay what it missed.
+        }
+    }
+
+    private static async Task<string?> ReceiveAsync(WebSocket socket, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
+            if (result.MessageType == WebSocketMessageType.Close)
+                return null;
+            message.Write(buffer, 0, result.Count);
+            if (result.EndOfMessage)
+                return Encoding.UTF8.GetString(message.ToArray());
+        }
+    }
+
+    private int Count(string marker)
+    {
+        lock (_received)
+            return _received.Count(text => text.Contains(marker, StringComparison.Ordinal));
+    }
+
+    public void Dispose()
+    {
+        Drop();
+        _gate.Dispose();
+    }
+}

@@ -10,7 +10,12 @@ internal sealed class CapturedLogs : ILoggerProvider
 
     public IReadOnlyList<string> Lines => [.. _lines];
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+    public Signal Changes { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
+
+    public Task WaitForAsync(string text) =>
+        Changes.WaitUntilAsync(() => Lines.Any(line => line.Contains(text, StringComparison.Ordinal)), $"a log line with '{text}'");
 
     public void AssertNeverContains(string secret) =>
         Assert.DoesNotContain(Lines, line => line.Contains(secret, StringComparison.Ordinal));
@@ -19,7 +24,7 @@ internal sealed class CapturedLogs : ILoggerProvider
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+    private sealed class Logger(string category, CapturedLogs logs) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
@@ -28,7 +33,8 @@ internal sealed class CapturedLogs : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} [{values}] {exception}");
+            logs._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} [{values}] {exception}");
+            logs.Changes.Pulse();
         }
     }
 }

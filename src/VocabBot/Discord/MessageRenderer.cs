@@ -54,7 +54,7 @@ internal static class MessageRenderer
 
     private static JsonObject RenderCard(ChatCard card)
     {
-        // The 6000-character budget covers title, description, field names and values and footer.
+        // The 6000-character budget covers title, description, field names and values and footer, spent in that order.
         var budget = EmbedTotalLimit;
         string Take(string? text, int limit)
         {
@@ -66,8 +66,6 @@ internal static class MessageRenderer
         var embed = new JsonObject { ["title"] = Take(card.Title, TitleLimit) };
         if (!string.IsNullOrEmpty(card.Description))
             embed["description"] = Take(card.Description, DescriptionLimit);
-        if (!string.IsNullOrEmpty(card.Footer))
-            embed["footer"] = new JsonObject { ["text"] = Take(card.Footer, FooterLimit) };
         if (Uri.TryCreate(card.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
             embed["url"] = url.AbsoluteUri;
         var fields = new JsonArray();
@@ -82,6 +80,8 @@ internal static class MessageRenderer
             fields.Add(new JsonObject { ["name"] = name, ["value"] = value, ["inline"] = field.Inline });
         }
         embed["fields"] = fields;
+        if (!string.IsNullOrEmpty(card.Footer) && budget > 0)
+            embed["footer"] = new JsonObject { ["text"] = Take(card.Footer, FooterLimit) };
         return embed;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using VocabBot.Content;
 using VocabBot.Discord;
 using VocabBot.Learning;
 using VocabBot.Storage;
@@ -57,6 +58,8 @@ internal sealed class BotHarness : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:DatabasePath"] = Path.Combine(folder, "vocabbot.db"),
+            ["Content:Directory"] = Path.Combine(RepositoryRoot(), "content"),
+            ["Content:Watch"] = "false",
             ["Discord:Token"] = token,
             ["Discord:ApiBaseUrl"] = discord.ApiBaseUrl,
             ["Discord:DeferAfter"] = "00:00:01",
@@ -72,6 +75,7 @@ internal sealed class BotHarness : IAsyncDisposable
         var logs = new CapturedLogs();
         builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
         builder.AddStorage();
+        builder.AddContent();
         builder.AddLearning();
         builder.AddDiscord();
         if (learning is not null)
@@ -97,6 +101,16 @@ internal sealed class BotHarness : IAsyncDisposable
         {
             throw new TimeoutException($"{ex.Message}\nBot log:\n{string.Join("\n", Logs.Lines)}\nRequests:\n{string.Join("\n", Discord.Requests.Select(r => $"{r.Status} {r.Method} {r.Path}"))}", ex);
         }
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "VocabBot.sln")))
+                return folder.FullName;
+        }
+        throw new DirectoryNotFoundException($"No VocabBot.sln above {AppContext.BaseDirectory}.");
     }
 
     public async ValueTask DisposeAsync()

@@ -12,7 +12,7 @@ public sealed class RegistrationTests
         try
         {
             await using (var first = await BotHarness.StartAsync(new StandInLearning(), discord, folder.FullName))
-                await discord.WaitForRequestAsync(r => r.Method == "PUT", "the first registration");
+                await first.Logs.WaitForAsync("Registered 6 slash commands");
             await using (var second = await BotHarness.StartAsync(new StandInLearning(), discord, folder.FullName))
                 await second.Logs.WaitForAsync("unchanged since the last registration");
 
@@ -34,7 +34,7 @@ public sealed class RegistrationTests
         try
         {
             await using (var first = await BotHarness.StartAsync(new StandInLearning(), discord, folder.FullName))
-                await discord.WaitForRequestAsync(r => r.Method == "PUT", "the first registration");
+                await first.Logs.WaitForAsync("Registered 6 slash commands");
             var changed = new StandInLearning();
             changed.Definitions = [.. changed.Definitions, new CommandDefinition("help", "How to use the bot", [])];
             await using (var second = await BotHarness.StartAsync(changed, discord, folder.FullName))

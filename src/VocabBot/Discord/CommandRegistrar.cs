@@ -20,10 +20,25 @@ internal sealed partial class CommandRegistrar(
 {
     private const string CollectionName = "discord_command_registrations";
 
+    // A quick second READY must wait for the first registration, or both would overwrite.
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
     public async Task RegisterAsync(string applicationId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(applicationId);
-        var guildId = string.IsNullOrWhiteSpace(options.Value.GuildId) ? null : options.Value.GuildId;
+        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RegisterIfChangedAsync(applicationId, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task RegisterIfChangedAsync(string applicationId, CancellationToken cancellationToken)
+    {        var guildId = string.IsNullOrWhiteSpace(options.Value.GuildId) ? null : options.Value.GuildId;
         var commands = CommandJson.Render(chat.Definitions);
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(commands.ToJsonString())));
         var scope = $"{applicationId}:{guildId ?? "global"}";

@@ -3,12 +3,18 @@ namespace VocabBot.Discord;
 /// <summary>What the bot must remember across connections to resume a gateway session.</summary>
 internal sealed class GatewaySession
 {
+    private long _sequence = -1;
+
     public string? SessionId { get; private set; }
 
     public Uri? ResumeUrl { get; private set; }
 
-    /// <summary>The last dispatch sequence number received; heartbeats and Resume carry it.</summary>
-    public long? Sequence { get; set; }
+    /// <summary>The last dispatch sequence number received; heartbeats (another thread) and Resume carry it.</summary>
+    public long? Sequence
+    {
+        get => Interlocked.Read(ref _sequence) is var sequence and >= 0 ? sequence : null;
+        set => Interlocked.Exchange(ref _sequence, value ?? -1);
+    }
 
     public string? ApplicationId { get; set; }
 

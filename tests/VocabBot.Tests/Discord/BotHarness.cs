@@ -87,7 +87,8 @@ internal sealed class BotHarness : IAsyncDisposable
 
     public IMessagePoster Poster => Host.Services.GetRequiredService<IMessagePoster>();
 
-    public Task WaitUntilReadyAsync() => Discord.Gateway.WaitForAsync(g => g.Readies > 0 && g.Received.Count > 1, "READY");
+    /// <summary>Until the bot has taken in READY (it logs so), not just until the fake sent it.</summary>
+    public Task WaitUntilReadyAsync() => Logs.WaitForAsync("Connected to the Discord gateway (READY)");
 
     /// <summary>Dispatches an interaction and returns the bot's callback to it.</summary>
     public async Task<RecordedRequest> InteractAsync(JsonObject interaction)

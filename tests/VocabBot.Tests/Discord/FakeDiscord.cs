@@ -51,8 +51,8 @@ internal sealed class FakeDiscord : IAsyncDisposable
     }
 
     /// <summary>The next request whose path contains <paramref name="pathPart"/> gets this answer instead.</summary>
-    public void FailNext(string pathPart, int status, string body = "", IReadOnlyDictionary<string, string>? headers = null) =>
-        _faults.Enqueue(new RestFault(pathPart, status, body, headers ?? new Dictionary<string, string>()));
+    public void FailNext(string pathPart, int status, string body = "", IReadOnlyDictionary<string, string>? headers = null, TimeSpan delay = default) =>
+        _faults.Enqueue(new RestFault(pathPart, status, body, headers ?? new Dictionary<string, string>(), delay));
 
     public Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> match, string what, TimeSpan? timeout = null) =>
         Changes.WaitAsync(() => _requests.FirstOrDefault(match), what, timeout);
@@ -88,6 +88,11 @@ internal sealed class FakeDiscord : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (context.WebSockets.IsWebSocketRequest && Gateway.TakeRejection())
+        {
+            context.Response.StatusCode = 503;
+            return;
+        }
         if (context.WebSockets.IsWebSocketRequest)
         {
             await Gateway.AcceptAsync(context).ConfigureAwait(false);
@@ -99,7 +104,10 @@ internal sealed class FakeDiscord : IAsyncDisposable
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var route = path.StartsWith("/api/v10", StringComparison.Ordinal) ? path["/api/v10".Length..] : path;
         var schema = FakeRoutes.SchemaFor(request.Method, route, body);
-        var (status, responseBody, headers) = TakeFault(route) ?? FakeRoutes.Answer(request.Method, route, body, this);
+        var fault = TakeFault(route);
+        if (fault is { Delay: var delay } && delay > TimeSpan.Zero)
+            await Task.Delay(delay, context.RequestAborted).ConfigureAwait(false);
+        var (status, responseBody, headers) = fault is null ? FakeRoutes.Answer(request.Method, route, body, this) : (fault.Status, fault.Body, fault.Headers);
         _requests.Enqueue(new RecordedRequest(
             request.Method, route, body, request.Headers.Authorization.ToString(), request.Headers.UserAgent.ToString(),
             status, schema, Validate(schema, body), DateTimeOffset.UtcNow));
@@ -126,14 +134,10 @@ internal sealed class FakeDiscord : IAsyncDisposable
         }
     }
 
-    private (int, string, IReadOnlyDictionary<string, string>)? TakeFault(string route)
-    {
-        if (_faults.TryPeek(out var fault) && route.Contains(fault.PathPart, StringComparison.Ordinal) && _faults.TryDequeue(out fault))
-            return (fault.Status, fault.Body, fault.Headers);
-        return null;
-    }
+    private RestFault? TakeFault(string route) =>
+        _faults.TryPeek(out var fault) && route.Contains(fault.PathPart, StringComparison.Ordinal) && _faults.TryDequeue(out fault) ? fault : null;
 
-    private sealed record RestFault(string PathPart, int Status, string Body, IReadOnlyDictionary<string, string> Headers);
+    private sealed record RestFault(string PathPart, int Status, string Body, IReadOnlyDictionary<string, string> Headers, TimeSpan Delay);
 }
 
 internal sealed record RecordedRequest(
@@ -147,5 +151,5 @@ internal sealed record RecordedRequest(
     IReadOnlyList<string> SchemaErrors,
     DateTimeOffset At)
 {
-    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+    public JsonElement Json => Body.Length == 0 ? default : JsonDocument.Parse(Body).RootElement;
 }

@@ -19,6 +19,7 @@ internal sealed class FakeGateway : IDisposable
     private string? _sessionId;
     private int _sequence;
     private int _sessions;
+    private int _rejections;
 
     public string BaseUrl { get; set; } = "";
 
@@ -29,7 +30,32 @@ internal sealed class FakeGateway : IDisposable
 
     public Signal Changes { get; } = new();
 
+    /// <summary>What GET /gateway/bot says about the daily identify budget.</summary>
+    public int SessionStartRemaining { get; set; } = 999;
+
+    public TimeSpan SessionStartResetAfter { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>The next <paramref name="count"/> connection attempts get HTTP 503 instead of a WebSocket.</summary>
+    public void RejectConnections(int count) => Interlocked.Exchange(ref _rejections, count);
+
+    public bool TakeRejection()
+    {
+        var left = Volatile.Read(ref _rejections);
+        while (left > 0)
+        {
+            var seen = Interlocked.CompareExchange(ref _rejections, left - 1, left);
+            if (seen == left)
+                return true;
+            left = seen;
+        }
+        return false;
+    }
+
+    public Task RequestHeartbeatAsync() => SendLiveAsync(new JsonObject { ["op"] = 1, ["d"] = null });
+
     public List<string> ConnectedPaths { get; } = [];
+
+    public List<DateTimeOffset> ConnectedAt { get; } = [];
 
     public int Identifies => Count("\"op\":2");
 
@@ -87,7 +113,10 @@ internal sealed class FakeGateway : IDisposable
     {
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         lock (ConnectedPaths)
+        {
             ConnectedPaths.Add(context.Request.Path + context.Request.QueryString);
+            ConnectedAt.Add(DateTimeOffset.UtcNow);
+        }
         Changes.Pulse();
         try
         {

@@ -47,7 +47,13 @@ internal static class FakeRoutes
             {
                 ["url"] = fake.Gateway.BaseUrl + "/gateway",
                 ["shards"] = 1,
-                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14400000, ["max_concurrency"] = 1 },
+                ["session_start_limit"] = new JsonObject
+                {
+                    ["total"] = 1000,
+                    ["remaining"] = fake.Gateway.SessionStartRemaining,
+                    ["reset_after"] = fake.Gateway.SessionStartResetAfter.TotalMilliseconds,
+                    ["max_concurrency"] = 1,
+                },
             }.ToJsonString(), NoHeaders),
             ("PUT", _) when route.EndsWith("/commands", StringComparison.Ordinal) => (200, body, limits),
             ("POST", _) when route.EndsWith("/callback", StringComparison.Ordinal) => (204, "", limits),

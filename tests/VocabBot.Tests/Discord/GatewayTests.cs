@@ -15,6 +15,7 @@ public sealed class GatewayTests
 
         var gateway = bot.Discord.Gateway;
         await gateway.WaitForAsync(g => g.Received.Any(p => p == """{"op":1,"d":2}"""), "a heartbeat carrying sequence 2");
+        bot.Discord.AssertBodiesValid();
         var identify = JsonNode.Parse(gateway.Received.First(p => p.Contains("\"op\":2", StringComparison.Ordinal)))!["d"]!;
         Assert.Equal(0, (int)identify["intents"]!);
         Assert.Equal(bot.Token, (string?)identify["token"]);
@@ -61,7 +62,9 @@ public sealed class GatewayTests
         Assert.Equal(4, callback.Json.GetProperty("type").GetInt32());
         Assert.Equal((2, 0), (gateway.Identifies, gateway.Resumes));
         Assert.All(gateway.ConnectedPaths, path => Assert.StartsWith("/gateway?", path, StringComparison.Ordinal));
-        Assert.Single(bot.Discord.Requests, r => r.Method == "PUT"); // unchanged commands: registered once
+        await bot.Logs.WaitForAsync("unchanged since the last registration"); // the second READY
+        Assert.Single(bot.Discord.Requests, r => r.Method == "PUT");
+        bot.Discord.AssertBodiesValid();
         bot.Logs.AssertNeverContains(bot.Token);
     }
 
@@ -72,6 +75,7 @@ public sealed class GatewayTests
     {
         await using var bot = await BotHarness.StartAsync(new StandInLearning());
         await bot.WaitUntilReadyAsync();
+        await bot.Logs.WaitForAsync("Registered 6 slash commands");
         var stopping = bot.Host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
 
         await bot.Discord.Gateway.CloseAsync(code);
@@ -79,6 +83,7 @@ public sealed class GatewayTests
 
         Assert.Single(bot.Discord.Gateway.ConnectedPaths);
         Assert.Contains(bot.Logs.Lines, line => line.StartsWith("Critical", StringComparison.Ordinal) && line.Contains($"{code}", StringComparison.Ordinal));
+        bot.Discord.AssertBodiesValid();
         bot.Logs.AssertNeverContains(bot.Token);
     }
 

@@ -47,6 +47,7 @@ public sealed class RestTests
         var attempts = bot.Discord.Requests.Where(r => r.Path.StartsWith("/channels/", StringComparison.Ordinal)).ToList();
         Assert.Equal([429, 200], attempts.Select(a => a.Status));
         Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromMilliseconds(150));
+        bot.Discord.AssertBodiesValid();
     }
 
     [Fact]
@@ -59,6 +60,7 @@ public sealed class RestTests
         await bot.Poster.PostAsync("200000000000000080", Word, TestContext.Timeout);
 
         Assert.Equal([500, 502, 200], bot.Discord.Requests.Where(r => r.Path.StartsWith("/channels/", StringComparison.Ordinal)).Select(r => r.Status));
+        bot.Discord.AssertBodiesValid();
     }
 
     [Fact]
@@ -90,6 +92,7 @@ public sealed class RestTests
         var posts = bot.Discord.Requests.Where(r => r.Path.StartsWith("/channels/", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, posts.Count);
         Assert.True(posts[1].At - posts[0].At >= TimeSpan.FromMilliseconds(300), $"second post after {posts[1].At - posts[0].At}");
+        bot.Discord.AssertBodiesValid();
     }
 }
 

@@ -42,7 +42,7 @@ internal sealed partial class DiscordGateway(
             {
                 outcome = new(GatewayOutcomeKind.Fatal, "Discord refused the token (HTTP 401): check Discord:Token", false);
             }
-            catch (Exception ex) when (ex is DiscordApiException or System.Net.WebSockets.WebSocketException or HttpRequestException or JsonException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogConnectFailed(logger, ex.GetType().Name, ex.Message);
                 outcome = new(GatewayOutcomeKind.Failed, "could not connect", false);

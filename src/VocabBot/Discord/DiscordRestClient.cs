@@ -97,7 +97,10 @@ internal sealed partial class DiscordRestClient(
         if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
             return null;
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return string.IsNullOrWhiteSpace(text) ? null : JsonDocument.Parse(text).RootElement.Clone();
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
     }
 
     private static async Task<(TimeSpan RetryAfter, bool Global)> ReadRetryAfterAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -6,7 +6,8 @@ namespace VocabBot.Discord;
 /// </summary>
 internal sealed record DiscordRoute(HttpMethod Method, string Template, string Path, string MajorParameter)
 {
-    public string Key => $"{Method} {Template} {MajorParameter}";
+    /// <summary>The route without its ids: Discord maps it to a bucket through X-RateLimit-Bucket.</summary>
+    public string Key => $"{Method} {Template}";
 
     public override string ToString() => $"{Method} {Template}";
 

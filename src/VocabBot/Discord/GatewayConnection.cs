@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -46,8 +45,9 @@ internal sealed partial class GatewayConnection(
         {
             return new(GatewayOutcomeKind.Stopped, "the bot is stopping", _established);
         }
-        catch (Exception ex) when (ex is WebSocketException or JsonException or OperationCanceledException or InvalidOperationException)
+        catch (Exception ex)
         {
+            // Anything else (a dead socket, a payload not as documented) ends this connection, not the bot.
             if (_zombie)
                 return new(GatewayOutcomeKind.Resume, "no heartbeat ACK since the last heartbeat (zombie connection)", _established);
             LogConnectionFailed(logger, ex.GetType().Name, ex.Message);

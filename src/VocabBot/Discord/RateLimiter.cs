@@ -12,6 +12,7 @@ namespace VocabBot.Discord;
 internal sealed class RateLimiter(IOptions<DiscordOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+    private const int PruneAbove = 1000;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, string> _bucketOfRoute = [];
     private readonly Dictionary<string, Bucket> _buckets = [];
@@ -38,6 +39,7 @@ internal sealed class RateLimiter(IOptions<DiscordOptions> options, TimeProvider
         var resetAfter = Header(headers, "X-RateLimit-Reset-After");
         lock (_lock)
         {
+            PruneExpired();
             _bucketOfRoute[route.Key] = bucketId;
             var bucket = GetBucket(bucketId, route);
             if (int.TryParse(remaining, NumberStyles.Integer, CultureInfo.InvariantCulture, out var left))
@@ -97,6 +99,16 @@ internal sealed class RateLimiter(IOptions<DiscordOptions> options, TimeProvider
         if (!_buckets.TryGetValue(key, out var bucket))
             _buckets[key] = bucket = new Bucket { Remaining = 1, ResetAt = time.GetUtcNow() };
         return bucket;
+    }
+
+    // Each interaction token is a bucket's top-level resource, so expired buckets must not pile up.
+    private void PruneExpired()
+    {
+        if (_buckets.Count <= PruneAbove)
+            return;
+        var now = time.GetUtcNow();
+        foreach (var key in _buckets.Where(b => b.Value.ResetAt <= now).Select(b => b.Key).ToList())
+            _buckets.Remove(key);
     }
 
     // Buckets are shared across routes but not across top-level resources (channel, guild, webhook).

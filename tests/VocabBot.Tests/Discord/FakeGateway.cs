@@ -80,7 +80,7 @@ internal sealed class FakeGateway : IDisposable
             var sequence = ++_sequence;
             _events.Add((sequence, type, data));
             if (_live is not null)
-                await SendAsync(_live, Dispatch(sequence, type, data)).ConfigureAwait(false);
+                await FakeSocket.SendAsync(_live, FakeSocket.Dispatch(sequence, type, data)).ConfigureAwait(false);
         }
         finally
         {
@@ -120,8 +120,8 @@ internal sealed class FakeGateway : IDisposable
         Changes.Pulse();
         try
         {
-            await SendAsync(socket, new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatInterval.TotalMilliseconds } }).ConfigureAwait(false);
-            while (await ReceiveAsync(socket, context.RequestAborted).ConfigureAwait(false) is { } text)
+            await FakeSocket.SendAsync(socket, new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatInterval.TotalMilliseconds } }).ConfigureAwait(false);
+            while (await FakeSocket.ReceiveAsync(socket, context.RequestAborted).ConfigureAwait(false) is { } text)
             {
                 lock (_received)
                     _received.Add(text);
@@ -163,7 +163,7 @@ internal sealed class FakeGateway : IDisposable
                         ["resume_gateway_url"] = BaseUrl + "/resume-gateway",
                         ["application"] = new JsonObject { ["id"] = FakeDiscord.ApplicationId, ["flags"] = 0 },
                     };
-                    await SendAsync(socket, Dispatch(++_sequence, "READY", ready)).ConfigureAwait(false);
+                    await FakeSocket.SendAsync(socket, FakeSocket.Dispatch(++_sequence, "READY", ready)).ConfigureAwait(false);
                     _live = socket;
                     Readies++;
                 }
@@ -185,12 +185,12 @@ internal sealed class FakeGateway : IDisposable
         {
             if (sessionId is null || sessionId != _sessionId)
             {
-                await SendAsync(socket, new JsonObject { ["op"] = 9, ["d"] = false }).ConfigureAwait(false);
+                await FakeSocket.SendAsync(socket, new JsonObject { ["op"] = 9, ["d"] = false }).ConfigureAwait(false);
                 return;
             }
             foreach (var (s, type, data) in _events.Where(e => e.Sequence > sequence))
-                await SendAsync(socket, Dispatch(s, type, data)).ConfigureAwait(false);
-            await SendAsync(socket, Dispatch(++_sequence, "RESUMED", new JsonObject())).ConfigureAwait(false);
+                await FakeSocket.SendAsync(socket, FakeSocket.Dispatch(s, type, data)).ConfigureAwait(false);
+            await FakeSocket.SendAsync(socket, FakeSocket.Dispatch(++_sequence, "RESUMED", new JsonObject())).ConfigureAwait(false);
             _live = socket;
             ResumedCount++;
         }
@@ -211,41 +211,11 @@ internal sealed class FakeGateway : IDisposable
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            await SendAsync(socket, payload).ConfigureAwait(false);
+            await FakeSocket.SendAsync(socket, payload).ConfigureAwait(false);
         }
         finally
         {
             _gate.Release();
-        }
-    }
-
-    private static JsonObject Dispatch(int sequence, string type, JsonNode data) =>
-        new() { ["op"] = 0, ["s"] = sequence, ["t"] = type, ["d"] = data.DeepClone() };
-
-    private static async Task SendAsync(WebSocket socket, JsonObject payload)
-    {
-        try
-        {
-            await socket.SendAsync(Encoding.UTF8.GetBytes(payload.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
-        {
-            // The bot went away; a Resume will replay what it missed.
-        }
-    }
-
-    private static async Task<string?> ReceiveAsync(WebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
-            if (result.MessageType == WebSocketMessageType.Close)
-                return null;
-            message.Write(buffer, 0, result.Count);
-            if (result.EndOfMessage)
-                return Encoding.UTF8.GetString(message.ToArray());
         }
     }
 

@@ -38,7 +38,8 @@ internal sealed partial class CommandRegistrar(
     }
 
     private async Task RegisterIfChangedAsync(string applicationId, CancellationToken cancellationToken)
-    {        var guildId = string.IsNullOrWhiteSpace(options.Value.GuildId) ? null : options.Value.GuildId;
+    {
+        var guildId = string.IsNullOrWhiteSpace(options.Value.GuildId) ? null : options.Value.GuildId;
         var commands = CommandJson.Render(chat.Definitions);
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(commands.ToJsonString())));
         var scope = $"{applicationId}:{guildId ?? "global"}";

@@ -61,9 +61,12 @@ internal sealed class GatewaySocket : IDisposable
 
     /// <summary>
     /// Closes with a code other than 1000/1001, which would end the session: the bot wants to resume it.
-    /// Best effort, bounded: a dead connection is simply aborted.
     /// </summary>
-    public async Task CloseForResumeAsync(CancellationToken cancellationToken)
+    public Task CloseForResumeAsync(CancellationToken cancellationToken) =>
+        CloseAsync((WebSocketCloseStatus)4000, "reconnecting", cancellationToken);
+
+    // Best effort, bounded: a dead connection is simply aborted.
+    private async Task CloseAsync(WebSocketCloseStatus status, string reason, CancellationToken cancellationToken)
     {
         if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
             return;
@@ -71,7 +74,7 @@ internal sealed class GatewaySocket : IDisposable
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(2));
-            await _socket.CloseOutputAsync((WebSocketCloseStatus)4000, "reconnecting", timeout.Token).ConfigureAwait(false);
+            await _socket.CloseOutputAsync(status, reason, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
         {

@@ -57,6 +57,9 @@ internal sealed class FakeGateway : IDisposable
 
     public List<DateTimeOffset> ConnectedAt { get; } = [];
 
+    /// <summary>The close codes the bot closed its connections with.</summary>
+    public List<int> ClosedByBotWith { get; } = [];
+
     public int Identifies => Count("\"op\":2");
 
     public int Resumes => Count("\"op\":6");
@@ -128,6 +131,8 @@ internal sealed class FakeGateway : IDisposable
                 await HandleAsync(socket, JsonNode.Parse(text)!).ConfigureAwait(false);
                 Changes.Pulse();
             }
+            lock (ClosedByBotWith)
+                ClosedByBotWith.Add((int?)socket.CloseStatus ?? 0);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
         {

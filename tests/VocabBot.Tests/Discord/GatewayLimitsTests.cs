@@ -58,7 +58,7 @@ public sealed class GatewayLimitsTests
 
         await discord.Gateway.Changes.WaitUntilAsync(
             () => discord.Gateway.Received.Count(p => p.StartsWith("""{"op":1,""", StringComparison.Ordinal)) > before,
-            "a heartbeat answering op 1", TimeSpan.FromSeconds(2));
+            "a heartbeat answering op 1", TimeSpan.FromSeconds(5));
     }
 
     [Fact]

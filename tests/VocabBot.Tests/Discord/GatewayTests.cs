@@ -87,6 +87,20 @@ public sealed class GatewayTests
         bot.Logs.AssertNeverContains(bot.Token);
     }
 
+    [Fact]
+    public async Task Reconnect_ClosesWithACodeThatKeepsTheSession()
+    {
+        await using var bot = await BotHarness.StartAsync(new StandInLearning());
+        await bot.WaitUntilReadyAsync();
+        var gateway = bot.Discord.Gateway;
+
+        await gateway.SendReconnectAsync();
+        await gateway.WaitForAsync(g => g.ResumedCount == 1 && g.ClosedByBotWith.Count == 1, "RESUMED after the bot closed");
+
+        // 1000 and 1001 would end the session and make the resume fail.
+        Assert.Equal([4000], gateway.ClosedByBotWith);
+    }
+
     private static JsonObject Define() =>
         Interactions.Command(Interactions.NewId(), "define", new JsonObject { ["word"] = "banana" });
 

@@ -26,6 +26,14 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
         new(HttpMethod.Patch, "/webhooks/{application.id}/{interaction.token}/messages/@original",
             $"/webhooks/{Esc(applicationId)}/{Esc(interactionToken)}/messages/@original", interactionToken);
 
+    public static DiscordRoute DeleteOriginal(string applicationId, string interactionToken) =>
+        new(HttpMethod.Delete, "/webhooks/{application.id}/{interaction.token}/messages/@original",
+            $"/webhooks/{Esc(applicationId)}/{Esc(interactionToken)}/messages/@original", interactionToken);
+
+    public static DiscordRoute Followup(string applicationId, string interactionToken) =>
+        new(HttpMethod.Post, "/webhooks/{application.id}/{interaction.token}",
+            $"/webhooks/{Esc(applicationId)}/{Esc(interactionToken)}", interactionToken);
+
     public static DiscordRoute CreateMessage(string channelId) =>
         new(HttpMethod.Post, "/channels/{channel.id}/messages", $"/channels/{Esc(channelId)}/messages", channelId);
 

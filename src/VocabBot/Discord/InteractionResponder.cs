@@ -80,10 +80,23 @@ internal sealed partial class InteractionResponder(
         }
         LogDeferred(logger, id);
         await CallbackAsync(interaction, new JsonObject { ["type"] = updatesMessage ? DeferredUpdateMessage : DeferredChannelMessage }, cancellationToken).ConfigureAwait(false);
-        var (late, _) = await handler.ConfigureAwait(false);
-        // Whether the message is ephemeral was fixed by the deferral; an edit cannot change it.
-        await rest.SendAsync(DiscordRoute.EditOriginal(applicationId, InteractionReader.Token(interaction)),
-            MessageRenderer.Render(late, allowEphemeral: false), cancellationToken).ConfigureAwait(false);
+        var (late, lateFailed) = await handler.ConfigureAwait(false);
+        await DeliverLateAsync(interaction, applicationId, late, updatesMessage ? lateFailed : late.Ephemeral, updatesMessage, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The deferral fixed the original response as public, and an edit cannot make it ephemeral: a private
+    // reply goes out as an ephemeral followup instead, after removing a command's "thinking…" placeholder.
+    private async Task DeliverLateAsync(JsonElement interaction, string applicationId, ChatReply reply, bool isPrivate, bool updatesMessage, CancellationToken cancellationToken)
+    {
+        var token = InteractionReader.Token(interaction);
+        if (!isPrivate)
+        {
+            await rest.SendAsync(DiscordRoute.EditOriginal(applicationId, token), MessageRenderer.Render(reply, allowEphemeral: false), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        if (!updatesMessage)
+            await rest.SendAsync(DiscordRoute.DeleteOriginal(applicationId, token), null, cancellationToken).ConfigureAwait(false);
+        await rest.SendAsync(DiscordRoute.Followup(applicationId, token), MessageRenderer.Render(reply with { Ephemeral = true }), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<(ChatReply Reply, bool Failed)> RunHandlerAsync(Func<Task<ChatReply>> handle, string id)

@@ -27,6 +27,8 @@ internal static class FakeRoutes
         }
         if (method == "PATCH" && route.EndsWith("/messages/@original", StringComparison.Ordinal))
             return "IncomingWebhookUpdateRequestPartial";
+        if (method == "POST" && route.StartsWith("/webhooks/", StringComparison.Ordinal))
+            return "IncomingWebhookRequestPartial";
         if (method == "POST" && route.StartsWith("/channels/", StringComparison.Ordinal))
             return "MessageCreateRequest";
         return $"no schema known for {method} {route}";
@@ -58,6 +60,8 @@ internal static class FakeRoutes
             ("PUT", _) when route.EndsWith("/commands", StringComparison.Ordinal) => (200, body, limits),
             ("POST", _) when route.EndsWith("/callback", StringComparison.Ordinal) => (204, "", limits),
             ("PATCH", _) => (200, Message(), limits),
+            ("DELETE", _) => (204, "", limits),
+            ("POST", _) when route.StartsWith("/webhooks/", StringComparison.Ordinal) => (200, Message(), limits),
             ("POST", _) when route.StartsWith("/channels/", StringComparison.Ordinal) => (200, Message(), limits),
             _ => (404, """{"code": 0, "message": "404: Not Found"}""", NoHeaders),
         };

@@ -90,19 +90,42 @@ public sealed class InteractionTests
     [Fact]
     public async Task SlowHandler_IsDeferredThenEdited()
     {
-        var learning = new StandInLearning { ReviewGate = new(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var learning = new StandInLearning { Gate = new(TaskCreationOptions.RunContinuationsAsynchronously) };
         await using var bot = await BotHarness.StartAsync(learning);
         await bot.WaitUntilReadyAsync();
         var id = Interactions.NewId();
 
         var callback = await bot.InteractAsync(Interactions.Command(id, "review"));
         Assert.Equal(5, callback.Json.GetProperty("type").GetInt32());
-        learning.ReviewGate.SetResult();
+        learning.Gate.SetResult();
         var edit = await bot.Discord.EditAsync(Interactions.TokenOf(id));
 
         Assert.Equal($"/webhooks/{FakeDiscord.ApplicationId}/{Interactions.TokenOf(id)}/messages/@original", edit.Path);
         Assert.Equal("Nothing to review.", edit.Json.GetProperty("content").GetString());
         Assert.Equal(0, edit.Json.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
+        bot.Discord.AssertBodiesValid();
+    }
+
+    [Theory]
+    [InlineData(false, "points")]
+    [InlineData(true, "Sorry")]
+    public async Task SlowPrivateReply_IsDeferredThenSentAsEphemeralFollowup(bool fails, string expected)
+    {
+        var learning = new StandInLearning { Gate = new(TaskCreationOptions.RunContinuationsAsynchronously), StatsThrows = fails };
+        await using var bot = await BotHarness.StartAsync(learning);
+        await bot.WaitUntilReadyAsync();
+        var id = Interactions.NewId();
+        var token = Interactions.TokenOf(id);
+
+        var callback = await bot.InteractAsync(Interactions.Command(id, "stats"));
+        Assert.Equal(5, callback.Json.GetProperty("type").GetInt32());
+        learning.Gate.SetResult();
+        var followup = await bot.Discord.WaitForRequestAsync(r => r.Method == "POST" && r.Path.EndsWith(token, StringComparison.Ordinal), "the followup");
+
+        Assert.Contains(bot.Discord.Requests, r => r.Method == "DELETE" && r.Path.EndsWith($"{token}/messages/@original", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Discord.Requests, r => r.Method == "PATCH");
+        Assert.Equal(64, followup.Json.GetProperty("flags").GetInt32());
+        Assert.Contains(expected, followup.Json.GetProperty("content").GetString(), StringComparison.Ordinal);
         bot.Discord.AssertBodiesValid();
     }
 

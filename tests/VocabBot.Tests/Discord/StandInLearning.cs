@@ -34,8 +34,8 @@ internal sealed class StandInLearning : IChatHandler
 
     public IReadOnlyList<ChatRequest> Requests => [.. _requests];
 
-    /// <summary>When set, /review waits for it: a slow handler, to see the deferral.</summary>
-    public TaskCompletionSource? ReviewGate { get; set; }
+    /// <summary>When set, /review and /stats wait for it: slow handlers, to see the deferral.</summary>
+    public TaskCompletionSource? Gate { get; set; }
 
     /// <summary>When set, /stats throws: a broken handler.</summary>
     public bool StatsThrows { get; set; }
@@ -53,8 +53,7 @@ internal sealed class StandInLearning : IChatHandler
             case "quiz":
                 return Question(request.UserId, 0);
             case "review":
-                if (ReviewGate is { } gate)
-                    await gate.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await WaitForGateAsync(cancellationToken).ConfigureAwait(false);
                 return new ChatReply("Nothing to review.");
             case "leaderboard":
                 if (request.GuildId is null)
@@ -62,6 +61,7 @@ internal sealed class StandInLearning : IChatHandler
                 var lines = _scores.OrderByDescending(s => s.Value).Select(s => $"{s.Key}: {s.Value}");
                 return new ChatReply($"Leaderboard ({request.Option("period") ?? "all"})", new ChatCard("Leaderboard", [new("Scores", string.Join("\n", lines.DefaultIfEmpty("nobody yet")))]));
             case "stats":
+                await WaitForGateAsync(cancellationToken).ConfigureAwait(false);
                 if (StatsThrows)
                     throw new InvalidOperationException("stats store is down");
                 return ChatReply.Private($"{request.DisplayName}: {_scores.GetValueOrDefault(request.UserId)} points");
@@ -88,6 +88,12 @@ internal sealed class StandInLearning : IChatHandler
         command == "define" && option == "word"
             ? [.. Words.Keys.Where(w => w.StartsWith(typed, StringComparison.OrdinalIgnoreCase)).Order()]
             : [];
+
+    private async Task WaitForGateAsync(CancellationToken cancellationToken)
+    {
+        if (Gate is { } gate)
+            await gate.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     private static ChatReply Question(string userId, int number) => new(
         $"Question {number + 1}: which fruit is {Words[Quiz[number]]}?",

@@ -26,6 +26,13 @@ internal static class HostRunner
         return code;
     }
 
+    /// <summary>The bot's main loop: the hosted services do the work until SIGTERM or a fatal error stops the host.</summary>
+    public static async Task<int> UntilStoppedAsync(IHost host, CancellationToken stopping)
+    {
+        await Task.Delay(Timeout.InfiniteTimeSpan, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return Environment.ExitCode;
+    }
+
     private static List<string> ValidationFailures(IServiceProvider services)
     {
         try

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using VocabBot;
 using VocabBot.Console;
 using VocabBot.Content;
+using VocabBot.Discord;
 using VocabBot.Learning;
 using VocabBot.Storage;
 using VocabBot.WordOfTheDay;
@@ -14,13 +15,18 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 builder.AddLogging();
 if (verb == "check")
     return CheckCommand.Run(builder.Configuration, builder.Environment, args[1..], Console.Out, Console.Error);
-if (verb is not "console")
+if (verb is not ("console" or "run"))
     return Usage.Print(Console.Error, $"Unknown command '{verb}'.");
+if (verb == "run" && !DiscordSetup.HasToken(builder.Configuration))
+    return Usage.Print(Console.Error, DiscordSetup.MissingTokenMessage);
 
 builder.AddStorage();
 builder.AddContent();
 builder.AddLearning();
 builder.AddWordOfTheDay();
-builder.AddConsoleChat();
+if (verb == "console")
+    builder.AddConsoleChat();
+else
+    builder.AddDiscord();
 using var host = builder.Build();
-return await HostRunner.RunAsync(host, ConsoleSetup.ChatAsync, Console.Error);
+return await HostRunner.RunAsync(host, verb == "console" ? ConsoleSetup.ChatAsync : HostRunner.UntilStoppedAsync, Console.Error);

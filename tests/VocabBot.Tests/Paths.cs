@@ -5,6 +5,19 @@ internal static class Paths
     /// <summary>The folder holding VocabBot.sln, found upward from the test binaries.</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
+    /// <summary>
+    /// The app's own build output. The test folder's copy of VocabBot.dll cannot run on its own: it would
+    /// resolve Hosting from the ASP.NET Core framework the test project references, which the app does not.
+    /// </summary>
+    public static string AppDll
+    {
+        get
+        {
+            var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            return Path.Combine(RepositoryRoot, "src", "VocabBot", "bin", output.Parent!.Name, output.Name, "VocabBot.dll");
+        }
+    }
+
     private static string FindRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

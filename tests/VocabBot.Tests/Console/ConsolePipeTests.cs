@@ -16,7 +16,7 @@ public sealed class ConsolePipeTests
             RedirectStandardError = true,
             StandardOutputEncoding = System.Text.Encoding.UTF8,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "VocabBot.dll"));
+        start.ArgumentList.Add(Paths.AppDll);
         start.ArgumentList.Add("console");
         start.Environment["Storage__DatabasePath"] = database;
         start.Environment["Content__Watch"] = "false";

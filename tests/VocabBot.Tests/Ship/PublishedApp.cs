@@ -10,7 +10,7 @@ public sealed class PublishedApp : IDisposable
 {
     public PublishedApp()
     {
-        RepositoryRoot = FindRepositoryRoot();
+        RepositoryRoot = Paths.RepositoryRoot;
         Folder = Directory.CreateTempSubdirectory("vocabbot-publish-").FullName;
         var publish = Run("dotnet", ["publish", Path.Combine(RepositoryRoot, "src", "VocabBot"), "-c", "Release", "-o", Folder, "--nologo"], RepositoryRoot, null, TimeSpan.FromMinutes(5));
         if (publish.Code != 0)
@@ -63,17 +63,6 @@ public sealed class PublishedApp : IDisposable
         }
 
         return (process.ExitCode, output.Result, error.Result);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "VocabBot.sln")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException("VocabBot.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static void CopyFolder(string from, string to)

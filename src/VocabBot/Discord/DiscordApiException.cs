@@ -1,0 +1,11 @@
+namespace VocabBot.Discord;
+
+/// <summary>Discord refused a request (4xx other than 429) or kept failing after retries.</summary>
+public sealed class DiscordApiException(string message, int? statusCode = null, int? errorCode = null)
+    : Exception(message)
+{
+    public int? StatusCode { get; } = statusCode;
+
+    /// <summary>Discord's JSON error code, e.g. 50035 for an invalid form body.</summary>
+    public int? ErrorCode { get; } = errorCode;
+}

@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VocabBot.Discord;
+
+public sealed class DiscordOptions
+{
+    public const string Section = "Discord";
+
+    /// <summary>The bot token: from Discord__Token or user secrets, never appsettings.json; never logged.</summary>
+    [Required]
+    public string Token { get; set; } = "";
+
+    [Required, Url]
+    public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
+
+    /// <summary>Registers commands to this guild only (instant) instead of globally.</summary>
+    public string? GuildId { get; set; }
+
+    /// <summary>Discord wants an answer within 3 s; past this the bot defers and edits the reply later.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:02.500")]
+    public TimeSpan DeferAfter { get; set; } = TimeSpan.FromSeconds(1.5);
+
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>After an unresumable Invalid Session the docs ask for a random wait of 1 to 5 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan InvalidSessionMinDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan InvalidSessionMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    [Range(1, 10)]
+    public int RestMaxAttempts { get; set; } = 4;
+
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RestRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan RestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Discord's global limit is 50 requests a second per bot.</summary>
+    [Range(1, 50)]
+    public int RequestsPerSecond { get; set; } = 50;
+}

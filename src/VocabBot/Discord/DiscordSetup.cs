@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using VocabBot.Learning;
+
+namespace VocabBot.Discord;
+
+public static class DiscordSetup
+{
+    public const string MissingTokenMessage =
+        "No Discord token: set Discord__Token (or user secrets Discord:Token) to run the bot, or chat locally with: dotnet run --project src/VocabBot -- console";
+
+    /// <summary>Whether a bot token is configured; without one the bot cannot connect.</summary>
+    public static bool HasToken(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return !string.IsNullOrWhiteSpace(configuration[$"{DiscordOptions.Section}:{nameof(DiscordOptions.Token)}"]);
+    }
+
+    /// <summary>The Discord transport: gateway, REST client, interactions, command registration and channel posts.</summary>
+    public static IHostApplicationBuilder AddDiscord(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<DiscordOptions>()
+            .BindConfiguration(DiscordOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        // No default HTTP logging: its lines carry interaction tokens in URLs. DiscordRestClient logs route templates.
+        services.AddHttpClient(DiscordRestClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
+        services.AddSingleton<RateLimiter>();
+        services.AddSingleton<DiscordRestClient>();
+        services.TryAddSingleton<IChatHandler, ChatCommandsHandler>();
+        services.AddSingleton<CommandRegistrar>();
+        services.AddSingleton<InteractionResponder>();
+        services.AddSingleton<BackgroundWork>();
+        services.AddSingleton<IMessagePoster, DiscordChannelPoster>();
+        services.AddHostedService<DiscordGateway>();
+        return builder;
+    }
+}

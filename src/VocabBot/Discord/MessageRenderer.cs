@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using VocabBot.Learning;
+
+namespace VocabBot.Discord;
+
+/// <summary>
+/// Turns a <see cref="ChatReply"/> into a Discord message body. Discord's limits are kept
+/// here by truncating, so a long reply never comes back as a 400.
+/// </summary>
+internal static class MessageRenderer
+{
+    public const int ContentLimit = 2000;
+    public const int TitleLimit = 256;
+    public const int DescriptionLimit = 4096;
+    public const int FieldLimit = 25;
+    public const int FieldNameLimit = 256;
+    public const int FieldValueLimit = 1024;
+    public const int FooterLimit = 2048;
+    public const int EmbedTotalLimit = 6000;
+    public const int ButtonsPerRow = 5;
+    public const int RowLimit = 5;
+    public const int CustomIdLimit = 100;
+    public const int LabelLimit = 80;
+    public const int EphemeralFlag = 1 << 6;
+
+    public static JsonObject Render(ChatReply reply, bool allowEphemeral = true)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var message = new JsonObject
+        {
+            ["content"] = Truncate(reply.Text, ContentLimit),
+            ["embeds"] = reply.Card is null ? new JsonArray() : new JsonArray(RenderCard(reply.Card)),
+            ["components"] = RenderButtons(reply.ButtonList),
+            ["allowed_mentions"] = NoMentions(),
+        };
+        if (allowEphemeral && reply.Ephemeral)
+            message["flags"] = EphemeralFlag;
+        return message;
+    }
+
+    /// <summary>Pings nobody, whatever the text says: no @everyone, roles or users.</summary>
+    public static JsonObject NoMentions() => new() { ["parse"] = new JsonArray() };
+
+    public static string Truncate(string? text, int limit)
+    {
+        text ??= "";
+        if (text.Length <= limit)
+            return text;
+        var cut = limit - 1;
+        if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
+            cut--;
+        return text[..cut] + "…";
+    }
+
+    private static JsonObject RenderCard(ChatCard card)
+    {
+        // The 6000-character budget covers title, description, field names and values and footer, spent in that order.
+        var budget = EmbedTotalLimit;
+        string Take(string? text, int limit)
+        {
+            var result = Truncate(text, Math.Max(0, Math.Min(limit, budget)));
+            budget -= result.Length;
+            return result;
+        }
+
+        var embed = new JsonObject { ["title"] = Take(card.Title, TitleLimit) };
+        if (!string.IsNullOrEmpty(card.Description))
+            embed["description"] = Take(card.Description, DescriptionLimit);
+        if (Uri.TryCreate(card.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+            embed["url"] = url.AbsoluteUri;
+        var fields = new JsonArray();
+        foreach (var field in card.Fields.Take(FieldLimit))
+        {
+            if (budget < 2)
+                break;
+            var name = Take(Blank(field.Name), FieldNameLimit);
+            var value = Take(Blank(field.Value), FieldValueLimit);
+            if (name.Length == 0 || value.Length == 0)
+                break;
+            fields.Add(new JsonObject { ["name"] = name, ["value"] = value, ["inline"] = field.Inline });
+        }
+        embed["fields"] = fields;
+        if (!string.IsNullOrEmpty(card.Footer) && budget > 0)
+            embed["footer"] = new JsonObject { ["text"] = Take(card.Footer, FooterLimit) };
+        return embed;
+    }
+
+    private static JsonArray RenderButtons(IReadOnlyList<ChatButton> buttons)
+    {
+        var rows = new JsonArray();
+        foreach (var chunk in buttons.Take(ButtonsPerRow * RowLimit).Chunk(ButtonsPerRow))
+        {
+            var row = new JsonArray();
+            foreach (var button in chunk)
+            {
+                row.Add(new JsonObject
+                {
+                    ["type"] = 2,
+                    ["style"] = Style(button.Style),
+                    ["label"] = Truncate(Blank(button.Label), LabelLimit),
+                    ["custom_id"] = Truncate(Blank(button.Id), CustomIdLimit),
+                    ["disabled"] = button.Disabled,
+                });
+            }
+            rows.Add(new JsonObject { ["type"] = 1, ["components"] = row });
+        }
+        return rows;
+    }
+
+    // Discord rejects empty field names, values, labels and custom ids.
+    private static string Blank(string? text) => string.IsNullOrWhiteSpace(text) ? "\u200b" : text;
+
+    private static int Style(ChatButtonStyle style) => style switch
+    {
+        ChatButtonStyle.Primary => 1,
+        ChatButtonStyle.Success => 3,
+        ChatButtonStyle.Danger => 4,
+        _ => 2,
+    };
+}

@@ -1,0 +1,122 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using VocabBot.Content;
+using VocabBot.Discord;
+using VocabBot.Learning;
+using VocabBot.Storage;
+
+using VocabBot.WordOfTheDay;
+
+namespace VocabBot.Tests.Discord;
+
+/// <summary>
+/// The real host, built by the same AddStorage/AddLearning/AddDiscord as Program.cs and pointed at a
+/// <see cref="FakeDiscord"/> through Discord:ApiBaseUrl, with short timings. Pass no stand-in to run
+/// the real ChatCommands from DI.
+/// </summary>
+internal sealed class BotHarness : IAsyncDisposable
+{
+    private readonly bool _ownsDiscord;
+    private readonly string? _ownedFolder;
+
+    private BotHarness(FakeDiscord discord, bool ownsDiscord, IHost host, CapturedLogs logs, string token, string? ownedFolder)
+    {
+        Discord = discord;
+        _ownsDiscord = ownsDiscord;
+        Host = host;
+        Logs = logs;
+        Token = token;
+        _ownedFolder = ownedFolder;
+    }
+
+    public FakeDiscord Discord { get; }
+
+    public IHost Host { get; }
+
+    public CapturedLogs Logs { get; }
+
+    public string Token { get; }
+
+    public static async Task<BotHarness> StartAsync(
+        StandInLearning? learning,
+        FakeDiscord? discord = null,
+        string? databaseFolder = null,
+        IDictionary<string, string?>? settings = null)
+    {
+        var ownsDiscord = discord is null;
+        discord ??= await FakeDiscord.StartAsync();
+        var ownedFolder = databaseFolder is null ? Directory.CreateTempSubdirectory("vocabbot-discord-").FullName : null;
+        var folder = databaseFolder ?? ownedFolder!;
+        var token = "test-token-" + Guid.NewGuid().ToString("N");
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            EnvironmentName = "Testing",
+            ContentRootPath = folder,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = Path.Combine(folder, "vocabbot.db"),
+            ["Content:Directory"] = Path.Combine(RepositoryRoot(), "content"),
+            ["Content:Watch"] = "false",
+            ["Discord:Token"] = token,
+            ["Discord:ApiBaseUrl"] = discord.ApiBaseUrl,
+            ["Discord:DeferAfter"] = "00:00:01",
+            ["Discord:ReconnectDelay"] = "00:00:00.050",
+            ["Discord:ReconnectMaxDelay"] = "00:00:00.400",
+            ["Discord:InvalidSessionMinDelay"] = "00:00:00.050",
+            ["Discord:InvalidSessionMaxDelay"] = "00:00:00.100",
+            ["Discord:RestRetryDelay"] = "00:00:00.020",
+            ["Discord:RestTimeout"] = "00:00:05",
+        });
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
+        var logs = new CapturedLogs();
+        builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+        builder.AddStorage();
+        builder.AddContent();
+        builder.AddLearning();
+        builder.AddWordOfTheDay();
+        builder.AddDiscord();
+        if (learning is not null)
+            builder.Services.AddSingleton<IChatHandler>(learning);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new BotHarness(discord, ownsDiscord, host, logs, token, ownedFolder);
+    }
+
+    public IMessagePoster Poster => Host.Services.GetRequiredService<IMessagePoster>();
+
+    /// <summary>Until the bot has taken in READY (it logs so), not just until the fake sent it.</summary>
+    public Task WaitUntilReadyAsync() => Logs.WaitForAsync("Connected to the Discord gateway (READY)");
+
+    /// <summary>Dispatches an interaction and returns the bot's callback to it.</summary>
+    public async Task<RecordedRequest> InteractAsync(JsonObject interaction)
+    {
+        await Discord.Gateway.DispatchAsync("INTERACTION_CREATE", interaction);
+        try
+        {
+            return await Discord.CallbackAsync((string)interaction["id"]!);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}\nBot log:\n{string.Join("\n", Logs.Lines)}\nRequests:\n{string.Join("\n", Discord.Requests.Select(r => $"{r.Status} {r.Method} {r.Path}"))}", ex);
+        }
+    }
+
+    public static string RepositoryRoot() => Paths.RepositoryRoot;
+
+    public async ValueTask DisposeAsync()
+    {
+        using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+            await Host.StopAsync(stop.Token);
+        Host.Dispose();
+        if (_ownsDiscord)
+            await Discord.DisposeAsync();
+        if (_ownedFolder is not null)
+            Directory.Delete(_ownedFolder, recursive: true);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace VocabBot.Tests.Discord;
+
+/// <summary>
+/// An in-process Discord on loopback: GET /gateway/bot, a WebSocket gateway and the REST routes the bot
+/// uses. It records every request, validates every body against Discord's OpenAPI spec, and can fail
+/// requests on demand.
+/// </summary>
+internal sealed class FakeDiscord : IAsyncDisposable
+{
+    public const string ApplicationId = "100000000000000001";
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<RestFault> _faults = new();
+    private WebApplication? _app;
+
+    public FakeGateway Gateway { get; } = new();
+
+    public Signal Changes { get; } = new();
+
+    public string BaseUrl { get; private set; } = "";
+
+    public string ApiBaseUrl => BaseUrl + "/api/v10";
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    public static async Task<FakeDiscord> StartAsync()
+    {
+        var fake = new FakeDiscord();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        fake._app = builder.Build();
+        fake._app.UseWebSockets();
+        fake._app.Run(fake.HandleAsync);
+        await fake._app.StartAsync().ConfigureAwait(false);
+        var address = fake._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseUrl = address.TrimEnd('/');
+        fake.Gateway.BaseUrl = "ws" + fake.BaseUrl["http".Length..];
+        return fake;
+    }
+
+    /// <summary>The next request whose path contains <paramref name="pathPart"/> gets this answer instead.</summary>
+    public void FailNext(string pathPart, int status, string body = "", IReadOnlyDictionary<string, string>? headers = null, TimeSpan delay = default) =>
+        _faults.Enqueue(new RestFault(pathPart, status, body, headers ?? new Dictionary<string, string>(), delay));
+
+    public Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> match, string what, TimeSpan? timeout = null) =>
+        Changes.WaitAsync(() => _requests.FirstOrDefault(match), what, timeout);
+
+    public Task<RecordedRequest> CallbackAsync(string interactionId) => WaitForRequestAsync(
+        r => r.Method == "POST" && r.Path.Contains($"/interactions/{interactionId}/", StringComparison.Ordinal) && r.Status < 300,
+        $"the callback of interaction {interactionId}");
+
+    public Task<RecordedRequest> EditAsync(string interactionToken) => WaitForRequestAsync(
+        r => r.Method == "PATCH" && r.Path.Contains($"/{interactionToken}/messages/@original", StringComparison.Ordinal) && r.Status < 300,
+        $"the edit of the reply to {interactionToken}");
+
+    /// <summary>Every body the bot sent matched Discord's OpenAPI schema.</summary>
+    public void AssertBodiesValid()
+    {
+        var validated = Requests.Where(r => r.SchemaName is not null).ToList();
+        Assert.NotEmpty(validated);
+        Assert.All(validated, r => Assert.True(r.SchemaErrors.Count == 0,
+            $"{r.Method} {r.Path} does not match {r.SchemaName}:\n{string.Join("\n", r.SchemaErrors)}\n{r.Body}"));
+        Assert.All(Requests.Where(r => r.Body.Length > 0), r => Assert.NotNull(r.SchemaName));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Gateway.Dispose();
+        if (_app is not null)
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await _app.StopAsync(stop.Token).ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        if (context.WebSockets.IsWebSocketRequest && Gateway.TakeRejection())
+        {
+            context.Response.StatusCode = 503;
+            return;
+        }
+        if (context.WebSockets.IsWebSocketRequest)
+        {
+            await Gateway.AcceptAsync(context).ConfigureAwait(false);
+            return;
+        }
+        var request = context.Request;
+        var path = request.Path.Value ?? "";
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        var route = path.StartsWith("/api/v10", StringComparison.Ordinal) ? path["/api/v10".Length..] : path;
+        var schema = FakeRoutes.SchemaFor(request.Method, route, body);
+        var fault = TakeFault(route);
+        if (fault is { Delay: var delay } && delay > TimeSpan.Zero)
+            await Task.Delay(delay, context.RequestAborted).ConfigureAwait(false);
+        var (status, responseBody, headers) = fault is null ? FakeRoutes.Answer(request.Method, route, body, this) : (fault.Status, fault.Body, fault.Headers);
+        _requests.Enqueue(new RecordedRequest(
+            request.Method, route, body, request.Headers.Authorization.ToString(), request.Headers.UserAgent.ToString(),
+            status, schema, Validate(schema, body), DateTimeOffset.UtcNow));
+        context.Response.StatusCode = status;
+        foreach (var (name, value) in headers)
+            context.Response.Headers[name] = value;
+        if (responseBody.Length > 0)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(responseBody, context.RequestAborted).ConfigureAwait(false);
+        }
+        Changes.Pulse();
+    }
+
+    private static IReadOnlyList<string> Validate(string? schema, string body)
+    {
+        try
+        {
+            return schema is null ? [] : OpenApiSchemas.Validate(schema, body);
+        }
+        catch (Exception ex)
+        {
+            return [$"could not validate against {schema}: {ex.Message}"];
+        }
+    }
+
+    private RestFault? TakeFault(string route) =>
+        _faults.TryPeek(out var fault) && route.Contains(fault.PathPart, StringComparison.Ordinal) && _faults.TryDequeue(out fault) ? fault : null;
+
+    private sealed record RestFault(string PathPart, int Status, string Body, IReadOnlyDictionary<string, string> Headers, TimeSpan Delay);
+}
+
+internal sealed record RecordedRequest(
+    string Method,
+    string Path,
+    string Body,
+    string Authorization,
+    string UserAgent,
+    int Status,
+    string? SchemaName,
+    IReadOnlyList<string> SchemaErrors,
+    DateTimeOffset At)
+{
+    public JsonElement Json => Body.Length == 0 ? default : JsonDocument.Parse(Body).RootElement;
+}

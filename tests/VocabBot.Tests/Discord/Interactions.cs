@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+
+namespace VocabBot.Tests.Discord;
+
+/// <summary>INTERACTION_CREATE payloads as Discord sends them, in a guild (member.user) or a DM (user).</summary>
+internal static class Interactions
+{
+    public const string GuildId = "400000000000000001";
+    public const string ChannelId = "200000000000000001";
+    private static int _next;
+
+    public static string NewId() => (500000000000000000L + Interlocked.Increment(ref _next)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string TokenOf(string id) => $"interaction-token-{id}";
+
+    public static JsonObject Command(string id, string name, JsonObject? options = null, bool inGuild = true, string userId = "600000000000000001", bool manager = false)
+    {
+        var data = new JsonObject { ["id"] = "700000000000000001", ["name"] = name, ["type"] = 1 };
+        if (options is not null)
+        {
+            data["options"] = new JsonArray([.. options.Select(o => (JsonNode)new JsonObject
+            {
+                ["name"] = o.Key,
+                ["type"] = o.Value!.GetValueKind() == System.Text.Json.JsonValueKind.Number ? 4 : 3,
+                ["value"] = o.Value.DeepClone(),
+            })]);
+        }
+        return Interaction(id, 2, data, inGuild, userId, manager);
+    }
+
+    public static JsonObject Autocomplete(string id, string command, string option, string typed, bool inGuild = true) =>
+        Interaction(id, 4, new JsonObject
+        {
+            ["id"] = "700000000000000001",
+            ["name"] = command,
+            ["type"] = 1,
+            ["options"] = new JsonArray(new JsonObject { ["name"] = option, ["type"] = 3, ["value"] = typed, ["focused"] = true }),
+        }, inGuild, "600000000000000001", false);
+
+    public static JsonObject Click(string id, string customId, bool inGuild = true, string userId = "600000000000000001") =>
+        Interaction(id, 3, new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 }, inGuild, userId, false);
+
+    private static JsonObject Interaction(string id, int type, JsonObject data, bool inGuild, string userId, bool manager)
+    {
+        var user = new JsonObject { ["id"] = userId, ["username"] = "ada", ["global_name"] = "Ada", ["discriminator"] = "0" };
+        var interaction = new JsonObject
+        {
+            ["id"] = id,
+            ["application_id"] = FakeDiscord.ApplicationId,
+            ["type"] = type,
+            ["data"] = data,
+            ["channel_id"] = ChannelId,
+            ["token"] = TokenOf(id),
+            ["version"] = 1,
+            ["locale"] = "en-US",
+        };
+        if (inGuild)
+        {
+            interaction["guild_id"] = GuildId;
+            interaction["member"] = new JsonObject { ["user"] = user, ["nick"] = "Ada in the guild", ["permissions"] = manager ? "32" : "1024" };
+        }
+        else
+        {
+            interaction["user"] = user;
+        }
+        return interaction;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using VocabBot.Discord;
+
+namespace VocabBot.Tests.Discord;
+
+public sealed class RateLimiterTests
+{
+    [Fact]
+    public async Task FiftyFirstRequestInOneSecond_WaitsForTheWindow()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var limiter = new RateLimiter(Options.Create(new DiscordOptions()), time);
+        for (var i = 0; i < 50; i++)
+            Assert.True(limiter.WaitAsync(DiscordRoute.CreateMessage($"{i}"), CancellationToken.None).IsCompletedSuccessfully);
+
+        var fiftyFirst = limiter.WaitAsync(DiscordRoute.CreateMessage("51"), CancellationToken.None);
+        Assert.False(fiftyFirst.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        await fiftyFirst.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task GlobalBlock_HoldsEveryRoute()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = new RateLimiter(Options.Create(new DiscordOptions()), time);
+        limiter.Block(DiscordRoute.CreateMessage("1"), TimeSpan.FromSeconds(2), global: true);
+
+        var other = limiter.WaitAsync(DiscordRoute.GatewayBot(), CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(other.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        await other.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+}

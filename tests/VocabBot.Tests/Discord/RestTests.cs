@@ -1,0 +1,93 @@
+using VocabBot.Learning;
+
+namespace VocabBot.Tests.Discord;
+
+public sealed class RestTests
+{
+    private static readonly ChatReply Word = new("Word of the day: apple", new ChatCard("apple", [new("Meaning", "a round fruit")]));
+
+    [Fact]
+    public async Task PostToChannel_SendsMessageCreateWithoutMentions()
+    {
+        await using var bot = await BotHarness.StartAsync(new StandInLearning());
+
+        await bot.Poster.PostAsync("200000000000000077", Word with { Ephemeral = true }, TestContext.Timeout);
+
+        var post = Assert.Single(bot.Discord.Requests, r => r.Path == "/channels/200000000000000077/messages");
+        Assert.Equal("Word of the day: apple", post.Json.GetProperty("content").GetString());
+        Assert.Equal(0, post.Json.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
+        Assert.False(post.Json.TryGetProperty("flags", out _));
+        bot.Discord.AssertBodiesValid();
+    }
+
+    [Theory]
+    [InlineData(false, "X-RateLimit-Scope")]
+    [InlineData(true, "X-RateLimit-Global")]
+    public async Task TooManyRequests_WaitsRetryAfter_ThenRetries(bool global, string header)
+    {
+        await using var bot = await BotHarness.StartAsync(new StandInLearning());
+        bot.Discord.FailNext("/channels/", 429, $$"""{"message": "You are being rate limited.", "retry_after": 0.3, "global": {{(global ? "true" : "false")}}}""",
+            new Dictionary<string, string> { [header] = global ? "true" : "user" });
+
+        await bot.Poster.PostAsync("200000000000000078", Word, TestContext.Timeout);
+
+        var attempts = bot.Discord.Requests.Where(r => r.Path.StartsWith("/channels/", StringComparison.Ordinal)).ToList();
+        Assert.Equal([429, 200], attempts.Select(a => a.Status));
+        Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromMilliseconds(250), $"retried after {attempts[1].At - attempts[0].At}");
+        bot.Discord.AssertBodiesValid();
+    }
+
+    [Fact]
+    public async Task ServerError_IsRetriedWithBackoff()
+    {
+        await using var bot = await BotHarness.StartAsync(new StandInLearning());
+        bot.Discord.FailNext("/channels/", 500, """{"message": "500: Internal Server Error", "code": 0}""");
+        bot.Discord.FailNext("/channels/", 502);
+
+        await bot.Poster.PostAsync("200000000000000080", Word, TestContext.Timeout);
+
+        Assert.Equal([500, 502, 200], bot.Discord.Requests.Where(r => r.Path.StartsWith("/channels/", StringComparison.Ordinal)).Select(r => r.Status));
+        bot.Discord.AssertBodiesValid();
+    }
+
+    [Fact]
+    public async Task ClientError_IsNotRetried_AndLogsDiscordsError()
+    {
+        await using var bot = await BotHarness.StartAsync(new StandInLearning());
+        bot.Discord.FailNext("/channels/", 403, """{"message": "Missing Permissions", "code": 50013}""");
+
+        var error = await Assert.ThrowsAsync<VocabBot.Discord.DiscordApiException>(() => bot.Poster.PostAsync("200000000000000081", Word, TestContext.Timeout));
+
+        Assert.Equal((403, 50013), (error.StatusCode, error.ErrorCode));
+        Assert.Single(bot.Discord.Requests, r => r.Path.StartsWith("/channels/", StringComparison.Ordinal));
+        Assert.Contains(bot.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("50013", StringComparison.Ordinal) && l.Contains("Missing Permissions", StringComparison.Ordinal));
+        bot.Logs.AssertNeverContains(bot.Token);
+    }
+
+    [Fact]
+    public async Task ExhaustedBucket_WaitsForReset()
+    {
+        await using var bot = await BotHarness.StartAsync(new StandInLearning());
+        bot.Discord.FailNext("/channels/", 200, """{"id": "300000000000000001", "channel_id": "200000000000000082"}""", new Dictionary<string, string>
+        {
+            ["X-RateLimit-Bucket"] = "messages",
+            ["X-RateLimit-Limit"] = "5",
+            ["X-RateLimit-Remaining"] = "0",
+            ["X-RateLimit-Reset-After"] = "0.4",
+        });
+
+        await bot.Poster.PostAsync("200000000000000082", Word, TestContext.Timeout);
+        await bot.Poster.PostAsync("200000000000000082", Word, TestContext.Timeout);
+
+        var posts = bot.Discord.Requests.Where(r => r.Path.StartsWith("/channels/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.True(posts[1].At - posts[0].At >= TimeSpan.FromMilliseconds(300), $"second post after {posts[1].At - posts[0].At}");
+        bot.Discord.AssertBodiesValid();
+    }
+}
+
+internal static class TestContext
+{
+    /// <summary>A bound for calls that should finish quickly.</summary>
+    public static CancellationToken Timeout => new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token;
+}

@@ -8,7 +8,8 @@ namespace VocabBot.Discord;
 
 /// <summary>
 /// Answers one interaction: slash commands with a message (type 4), button clicks by updating
-/// the clicked message (type 7), autocomplete with choices (type 8). A handler slower than
+/// the clicked message (type 7) or, for a private reply, with a new ephemeral message (type 4),
+/// autocomplete with choices (type 8). A handler slower than
 /// <see cref="DiscordOptions.DeferAfter"/> is deferred (type 5 or 6) and its reply edited in later,
 /// so Discord always hears back within its 3 seconds.
 /// </summary>
@@ -69,8 +70,9 @@ internal sealed partial class InteractionResponder(
         if (await Task.WhenAny(handler, deadline).ConfigureAwait(false) == handler)
         {
             var (reply, failed) = await handler.ConfigureAwait(false);
-            // A failed click gets a private apology instead of wiping the message it was clicked on.
-            var type = updatesMessage && !failed ? UpdateMessage : ChannelMessage;
+            // A private reply to a click (an apology, someone else's quiz, "Quiz me" under a shared post)
+            // goes out as a new ephemeral message instead of replacing the clicked message for everyone.
+            var type = updatesMessage && !failed && !reply.Ephemeral ? UpdateMessage : ChannelMessage;
             await CallbackAsync(interaction, new JsonObject
             {
                 ["type"] = type,
@@ -81,7 +83,7 @@ internal sealed partial class InteractionResponder(
         LogDeferred(logger, id);
         await CallbackAsync(interaction, new JsonObject { ["type"] = updatesMessage ? DeferredUpdateMessage : DeferredChannelMessage }, cancellationToken).ConfigureAwait(false);
         var (late, lateFailed) = await handler.ConfigureAwait(false);
-        await DeliverLateAsync(interaction, applicationId, late, updatesMessage ? lateFailed : late.Ephemeral, updatesMessage, cancellationToken).ConfigureAwait(false);
+        await DeliverLateAsync(interaction, applicationId, late, lateFailed || late.Ephemeral, updatesMessage, cancellationToken).ConfigureAwait(false);
     }
 
     // The deferral fixed the original response as public, and an edit cannot make it ephemeral: a private

@@ -23,27 +23,30 @@ internal sealed partial class GatewayConnection(
 
     public async Task<GatewayOutcome> RunAsync(CancellationToken cancellationToken)
     {
-        using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Not linked to the stopping token: cancelling a pending receive aborts the socket, and the bot
+        // wants to close it with 1000 instead. Stopping sends that close; the receive then ends normally.
+        using var connection = new CancellationTokenSource();
+        using var stopping = cancellationToken.Register(() => _ = socket.CloseNormallyAsync());
         Task heartbeats = Task.CompletedTask;
         try
         {
             var interval = await ReceiveHelloAsync(connection.Token).ConfigureAwait(false);
             if (interval is null)
-                return Closed();
+                return cancellationToken.IsCancellationRequested ? Stopped() : Closed();
             heartbeats = HeartbeatAsync(interval.Value, connection.Token);
             await socket.SendAsync(session.CanResume ? GatewayPayloads.Resume(options.Token, session) : GatewayPayloads.Identify(options.Token), connection.Token).ConfigureAwait(false);
             while (true)
             {
                 using var payload = await socket.ReceiveAsync(connection.Token).ConfigureAwait(false);
                 if (payload is null)
-                    return Closed();
+                    return cancellationToken.IsCancellationRequested ? Stopped() : Closed();
                 if (await HandleAsync(payload.RootElement, connection.Token).ConfigureAwait(false) is { } outcome)
                     return outcome;
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            return new(GatewayOutcomeKind.Stopped, "the bot is stopping", _established);
+            return Stopped();
         }
         catch (Exception ex)
         {
@@ -139,6 +142,8 @@ internal sealed partial class GatewayConnection(
             await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private GatewayOutcome Stopped() => new(GatewayOutcomeKind.Stopped, "the bot is stopping", _established);
 
     private GatewayOutcome Closed()
     {

@@ -65,6 +65,10 @@ internal sealed class GatewaySocket : IDisposable
     public Task CloseForResumeAsync(CancellationToken cancellationToken) =>
         CloseAsync((WebSocketCloseStatus)4000, "reconnecting", cancellationToken);
 
+    /// <summary>Closes with 1000 when the bot shuts down: Discord ends the session and shows the bot offline.</summary>
+    public Task CloseNormallyAsync() =>
+        CloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down", CancellationToken.None);
+
     // Best effort, bounded: a dead connection is simply aborted.
     private async Task CloseAsync(WebSocketCloseStatus status, string reason, CancellationToken cancellationToken)
     {

@@ -133,6 +133,8 @@ internal sealed class FakeGateway : IDisposable
             }
             lock (ClosedByBotWith)
                 ClosedByBotWith.Add((int?)socket.CloseStatus ?? 0);
+            if (socket.State == WebSocketState.CloseReceived)
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
         {

@@ -25,7 +25,7 @@ COPY appsettings.json ./
 RUN mkdir -p /data && chown app /data
 USER app
 ENV Storage__DatabasePath=/data/vocabbot.db \
-    Health__LivenessFile=/tmp/vocabbot.alive \
+    Discord__LivenessFile=/tmp/vocabbot.alive \
     DOTNET_ENVIRONMENT=Production
 VOLUME /data
 # The bot touches the liveness file while its gateway connection is healthy.

@@ -15,6 +15,7 @@ internal sealed partial class DiscordGateway(
     CommandRegistrar registrar,
     InteractionResponder responder,
     BackgroundWork work,
+    LivenessFile liveness,
     IOptions<DiscordOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
@@ -52,6 +53,7 @@ internal sealed partial class DiscordGateway(
             if (outcome.Kind == GatewayOutcomeKind.Fatal)
             {
                 LogFatal(logger, outcome.Reason);
+                liveness.Remove();
                 Environment.ExitCode = 1;
                 lifetime.StopApplication();
                 return;
@@ -69,6 +71,7 @@ internal sealed partial class DiscordGateway(
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         await work.DrainAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        liveness.Remove();
     }
 
     private async Task<GatewayOutcome> ConnectOnceAsync(DiscordOptions settings, CancellationToken stoppingToken)
@@ -85,7 +88,7 @@ internal sealed partial class DiscordGateway(
             url = GatewaySession.WithQuery(gateway.GetProperty("url").GetString()!);
         }
         using var socket = await GatewaySocket.ConnectAsync(url, stoppingToken).ConfigureAwait(false);
-        var connection = new GatewayConnection(socket, _session, settings, time, logger, OnReady, OnInteraction);
+        var connection = new GatewayConnection(socket, _session, settings, time, logger, OnReady, OnInteraction, liveness.Touch);
         return await connection.RunAsync(stoppingToken).ConfigureAwait(false);
     }
 

@@ -42,6 +42,9 @@ public sealed class DiscordOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan RestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>A file touched on every heartbeat ACK while the gateway is healthy, for a container HEALTHCHECK.</summary>
+    public string? LivenessFile { get; set; }
+
     /// <summary>Discord's global limit is 50 requests a second per bot.</summary>
     [Range(1, 50)]
     public int RequestsPerSecond { get; set; } = 50;

@@ -37,7 +37,9 @@ public static class DiscordSetup
         services.AddSingleton<CommandRegistrar>();
         services.AddSingleton<InteractionResponder>();
         services.AddSingleton<BackgroundWork>();
+        services.AddSingleton<LivenessFile>();
         services.AddSingleton<IMessagePoster, DiscordChannelPoster>();
+        services.AddHostedService<StartupSummary>();
         services.AddHostedService<DiscordGateway>();
         return builder;
     }

@@ -15,7 +15,8 @@ internal sealed partial class GatewayConnection(
     TimeProvider time,
     ILogger logger,
     Action<string> onReady,
-    Action<JsonElement> onInteraction)
+    Action<JsonElement> onInteraction,
+    Action onHealthy)
 {
     private volatile bool _acknowledged = true;
     private volatile bool _zombie;
@@ -86,6 +87,7 @@ internal sealed partial class GatewayConnection(
                 return null;
             case GatewayPayloads.HeartbeatAck:
                 _acknowledged = true;
+                onHealthy();
                 return null;
             case GatewayPayloads.Reconnect:
                 await socket.CloseForResumeAsync(cancellationToken).ConfigureAwait(false);
@@ -113,11 +115,13 @@ internal sealed partial class GatewayConnection(
                 session.ApplicationId = data.GetProperty("application").GetProperty("id").GetString();
                 _established = true;
                 LogReady(logger);
+                onHealthy();
                 onReady(session.ApplicationId!);
                 break;
             case "RESUMED":
                 _established = true;
                 LogResumed(logger);
+                onHealthy();
                 break;
             case "INTERACTION_CREATE":
                 onInteraction(data.Clone());

@@ -14,4 +14,28 @@ public sealed class ShutdownTests
         Assert.Equal([1000], bot.Discord.Gateway.ClosedByBotWith);
         Assert.DoesNotContain(bot.Logs.Lines, line => line.Contains("connection failed", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task LivenessFile_IsFreshWhileConnected_AndGoneAfterStop()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"vocabbot-alive-{Guid.NewGuid():N}");
+        await using var bot = await BotHarness.StartAsync(learning: null, settings: new Dictionary<string, string?> { ["Discord:LivenessFile"] = file });
+        await bot.WaitUntilReadyAsync();
+
+        await bot.Discord.Gateway.WaitForAsync(_ => File.Exists(file), "the liveness file");
+        await bot.Host.StopAsync().WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
+    public async Task Start_LogsOneLineWithArticlesWordsSchedulesAndCommandScope()
+    {
+        await using var bot = await BotHarness.StartAsync(learning: null, settings: new Dictionary<string, string?> { ["Discord:GuildId"] = "400000000000000001" });
+        await bot.WaitUntilReadyAsync();
+
+        Assert.Contains(bot.Logs.Lines, line => line.Contains(
+            "VocabBot starting: 1 article(s), 41 word(s), 0 word-of-the-day schedule(s), slash commands registered to guild 400000000000000001",
+            StringComparison.Ordinal));
+    }
 }

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace VocabBot.Discord;
+
+/// <summary>
+/// Keeps a file fresh while the gateway answers heartbeats; a HEALTHCHECK reads its age. Removed
+/// when the bot stops or gives up, so a stale or missing file means an unhealthy bot.
+/// </summary>
+internal sealed partial class LivenessFile(IOptions<DiscordOptions> options, TimeProvider time, ILogger<LivenessFile> logger)
+{
+    private bool _warned;
+
+    public void Touch()
+    {
+        if (options.Value.LivenessFile is not { Length: > 0 } path)
+            return;
+        try
+        {
+            File.WriteAllText(path, time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (!_warned)
+                LogCannotWrite(logger, path, ex.Message);
+            _warned = true;
+        }
+    }
+
+    public void Remove()
+    {
+        if (options.Value.LivenessFile is { Length: > 0 } path)
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                LogCannotWrite(logger, path, ex.Message);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot write the liveness file {Path}: {Error}")]
+    private static partial void LogCannotWrite(ILogger logger, string path, string error);
+}

@@ -45,6 +45,7 @@ public sealed class PublishedApp : IDisposable
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
         };
         foreach (var arg in args)
             start.ArgumentList.Add(arg);

@@ -12,6 +12,29 @@ public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<Publishe
     }
 
     [Fact]
+    public void Console_FromThePublishedFolder_AnswersThroughAPipe()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"vocabbot-published-{Guid.NewGuid():N}.db");
+        var environment = new Dictionary<string, string> { ["Storage__DatabasePath"] = database, ["Content__Watch"] = "false" };
+
+        var (code, output, error) = app.App("/define loosened\n/wotd\n", environment, "console");
+
+        File.Delete(database);
+        Assert.True(code == 0, error);
+        Assert.Contains("loosened → loosen: 放鬆；減弱", output);
+        Assert.Contains("Word of the day:", output);
+    }
+
+    [Fact]
+    public void Run_WithoutAToken_PointsToTheConsole()
+    {
+        var (code, _, error) = app.App("", new Dictionary<string, string> { ["Discord__Token"] = "" });
+
+        Assert.Equal(2, code);
+        Assert.Contains("-- console", error);
+    }
+
+    [Fact]
     public void BadConfiguration_StopsWithOneLinePerKey_AndExitCodeTwo()
     {
         var environment = new Dictionary<string, string>

@@ -16,7 +16,7 @@ public sealed class WordOfTheDayJob(WordOfTheDayService service, IEnumerable<IMe
         var poster = posters.FirstOrDefault();
         var channel = context.MergedJobDataMap.GetString(ChannelKey);
         var zoneId = context.MergedJobDataMap.GetString(TimeZoneKey);
-        if (poster is null || channel is null || !TimeZones.TryFind(zoneId, out var zone))
+        if (poster is null || channel is null || !TimeZoneInfo.TryFindSystemTimeZoneById(zoneId ?? "", out var zone))
             return;
         await service.PostIfDueAsync(channel, zone, poster, cancellationToken);
     }

@@ -10,9 +10,6 @@ public sealed class WordOfTheDayOptions
     /// <summary>Channels that get a word every day, from configuration; /wotd-setup adds more at run time.</summary>
     public List<ScheduleOptions> Schedules { get; set; } = [];
 
-    /// <summary>The zone for /wotd in a channel that has no schedule.</summary>
-    public string DefaultTimeZone { get; set; } = "Asia/Taipei";
-
     /// <summary>How often a failed post is tried in all before the day's post is given up.</summary>
     public int PostAttempts { get; set; } = 5;
 
@@ -38,8 +35,6 @@ public sealed class WordOfTheDayOptionsValidator : IValidateOptions<WordOfTheDay
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (!TimeZones.TryFind(options.DefaultTimeZone, out _))
-            failures.Add($"{WordOfTheDayOptions.Section}:DefaultTimeZone: '{options.DefaultTimeZone}' is not a known time zone (use an IANA name like Asia/Taipei)");
         if (options.PostAttempts < 1)
             failures.Add($"{WordOfTheDayOptions.Section}:PostAttempts must be at least 1");
         for (var i = 0; i < options.Schedules.Count; i++)
@@ -50,7 +45,7 @@ public sealed class WordOfTheDayOptionsValidator : IValidateOptions<WordOfTheDay
                 failures.Add($"{key}:ChannelId: '{schedule.ChannelId}' is not a numeric channel id");
             if (!CronExpression.TryParse(schedule.Cron, out _))
                 failures.Add($"{key}:Cron: '{schedule.Cron}' is not a valid Quartz cron expression (seconds first, e.g. \"0 0 8 * * ?\")");
-            if (!TimeZones.TryFind(schedule.TimeZone, out _))
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(schedule.TimeZone ?? "", out _))
                 failures.Add($"{key}:TimeZone: '{schedule.TimeZone}' is not a known time zone (use an IANA name like Asia/Taipei)");
         }
 
@@ -58,23 +53,4 @@ public sealed class WordOfTheDayOptionsValidator : IValidateOptions<WordOfTheDay
     }
 
     internal static bool IsSnowflake(string? id) => !string.IsNullOrEmpty(id) && id.Length <= 20 && id.All(char.IsAsciiDigit);
-}
-
-internal static class TimeZones
-{
-    public static bool TryFind(string? id, out TimeZoneInfo zone)
-    {
-        zone = TimeZoneInfo.Utc;
-        if (string.IsNullOrWhiteSpace(id))
-            return false;
-        try
-        {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
-            return true;
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return false;
-        }
-    }
 }

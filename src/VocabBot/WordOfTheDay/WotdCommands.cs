@@ -22,7 +22,7 @@ public sealed class WotdCommands(WordOfTheDayService service, WotdSchedules sche
     {
         ArgumentNullException.ThrowIfNull(request);
         var channel = request.ChannelId ?? request.GuildId ?? request.UserId;
-        var word = await service.TodayAsync(channel, schedules.ZoneOf(channel), cancellationToken);
+        var word = await service.TodayAsync(channel, schedules.ZoneOf(channel, request.GuildId), cancellationToken);
         return word is null
             ? ChatReply.Private("There are no words yet: add study articles to the content folder.")
             : WotdCard.Render(word);
@@ -49,8 +49,8 @@ public sealed class WotdCommands(WordOfTheDayService service, WotdSchedules sche
         if (!TimeOnly.TryParseExact(time, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
             return ChatReply.Private($"'{Clip(time)}' is not a time: use HH:MM in 24-hour form, like 08:00, or 'off'.");
         var zoneName = request.Option("timezone")?.Trim();
-        var zone = schedules.DefaultZone;
-        if (!string.IsNullOrEmpty(zoneName) && !TimeZones.TryFind(zoneName, out zone))
+        var zone = schedules.ZoneOf(channel!, request.GuildId);
+        if (!string.IsNullOrEmpty(zoneName) && !TimeZoneInfo.TryFindSystemTimeZoneById(zoneName, out zone))
             return ChatReply.Private($"'{Clip(zoneName)}' is not a time zone I know: use an IANA name like Asia/Taipei or America/New_York.");
 
         var schedule = schedules.Save(channel!, request.GuildId, $"0 {at.Minute} {at.Hour} * * ?", zone);

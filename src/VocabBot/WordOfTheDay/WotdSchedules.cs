@@ -1,37 +1,36 @@
 using LiteDB;
 using Microsoft.Extensions.Options;
+using VocabBot.Learning;
 using VocabBot.Storage;
 
 namespace VocabBot.WordOfTheDay;
 
 /// <summary>Every channel's schedule: the configured ones, overridden by those set with /wotd-setup.</summary>
-public sealed class WotdSchedules(VocabDatabase database, IOptions<WordOfTheDayOptions> options)
+public sealed class WotdSchedules(VocabDatabase database, IOptions<WordOfTheDayOptions> options, IOptions<LearningOptions> learning)
 {
     private readonly ILiteCollection<WotdSetupDocument> _setups = database.Collection<WotdSetupDocument>("wotd_setups");
-
-    public TimeZoneInfo DefaultZone => TimeZones.TryFind(options.Value.DefaultTimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
     public IReadOnlyList<WotdSchedule> All()
     {
         var byChannel = new Dictionary<string, WotdSchedule>(StringComparer.Ordinal);
         foreach (var configured in options.Value.Schedules)
         {
-            if (TimeZones.TryFind(configured.TimeZone, out var zone))
+            if (TimeZoneInfo.TryFindSystemTimeZoneById(configured.TimeZone, out var zone))
                 byChannel[configured.ChannelId] = new WotdSchedule(configured.ChannelId, configured.Cron, zone);
         }
 
         foreach (var setup in _setups.FindAll())
         {
-            if (TimeZones.TryFind(setup.TimeZone, out var zone))
+            if (TimeZoneInfo.TryFindSystemTimeZoneById(setup.TimeZone, out var zone))
                 byChannel[setup.Id] = new WotdSchedule(setup.Id, setup.Cron, zone);
         }
 
         return [.. byChannel.Values];
     }
 
-    /// <summary>The zone a channel's day is counted in: its schedule's, else the default.</summary>
-    public TimeZoneInfo ZoneOf(string? channelId) =>
-        All().FirstOrDefault(s => s.ChannelId == channelId)?.TimeZone ?? DefaultZone;
+    /// <summary>The zone a channel's day is counted in: its schedule's, else its guild's (see Learning:GuildTimeZones).</summary>
+    public TimeZoneInfo ZoneOf(string channelId, string? guildId) =>
+        All().FirstOrDefault(s => s.ChannelId == channelId)?.TimeZone ?? learning.Value.ZoneFor(guildId);
 
     public WotdSchedule Save(string channelId, string? guildId, string cron, TimeZoneInfo zone)
     {

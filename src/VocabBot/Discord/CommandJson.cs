@@ -42,7 +42,7 @@ internal static class CommandJson
         var isInteger = option.Type == CommandOptionType.Integer;
         var json = new JsonObject
         {
-            ["type"] = isInteger ? 4 : 3,
+            ["type"] = option.Type switch { CommandOptionType.Integer => 4, CommandOptionType.Channel => 7, _ => 3 },
             ["name"] = Name(option.Name),
             ["description"] = Description(option.Description),
             ["required"] = option.Required,
@@ -65,7 +65,9 @@ internal static class CommandJson
             json["min_value"] = min;
         if (isInteger && option.MaxValue is { } max)
             json["max_value"] = max;
-        if (!isInteger && option.MaxLength is { } maxLength)
+        if (option.Type == CommandOptionType.Channel)
+            json["channel_types"] = new JsonArray(0, 5); // text and announcement channels: where a post can go
+        if (option.Type == CommandOptionType.String && option.MaxLength is { } maxLength)
             json["max_length"] = Math.Clamp(maxLength, 1, 6000);
         return json;
     }

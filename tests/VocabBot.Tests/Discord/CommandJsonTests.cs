@@ -25,6 +25,19 @@ public sealed class CommandJsonTests
     }
 
     [Fact]
+    public void Render_WotdSetup_IsAChannelPickerForServerManagers()
+    {
+        var commands = CommandJson.Render([VocabBot.WordOfTheDay.WotdCommands.Setup]);
+
+        var setup = commands[0]!;
+        var channel = setup["options"]![0]!;
+        Assert.Equal((7, "channel", true), ((int)channel["type"]!, (string)channel["name"]!, (bool)channel["required"]!));
+        Assert.Equal([0, 5], channel["channel_types"]!.AsArray().Select(t => (int)t!));
+        Assert.Equal("32", (string)setup["default_member_permissions"]!);
+        Assert.Empty(OpenApiSchemas.Validate("[]ApplicationCommandUpdateRequest", commands.ToJsonString()));
+    }
+
+    [Fact]
     public void Render_LongNamesAndDescriptions_AreCutToDiscordsLimits()
     {
         var definition = new CommandDefinition(new string('X', 40), new string('d', 150), [new("o", "")]);

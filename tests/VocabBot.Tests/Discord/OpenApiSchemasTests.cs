@@ -15,4 +15,13 @@ public sealed class OpenApiSchemasTests
     [InlineData("[]ApplicationCommandUpdateRequest", """[{"name":"","description":"x"}]""")]
     public void Validate_InvalidBody_ReportsErrors(string schema, string body) =>
         Assert.NotEmpty(OpenApiSchemas.Validate(schema, body.Replace("%TITLE%", new string('t', 257), StringComparison.Ordinal)));
+
+    [Fact]
+    public void VendoredSpec_IsTheSharedSpec()
+    {
+        var vendored = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "discord", "openapi.json"));
+        var shared = OpenApiSchemas.SharedSpec();
+
+        Assert.True(shared is null || vendored.SequenceEqual(File.ReadAllBytes(shared)), "TestData/discord/openapi.json differs from shared/discord/openapi.json");
+    }
 }

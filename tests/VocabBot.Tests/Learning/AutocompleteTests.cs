@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using VocabBot.Learning.Define;
 
 namespace VocabBot.Tests.Learning;
@@ -33,7 +32,7 @@ public sealed class AutocompleteTests
     }
 
     [Fact]
-    public void Autocomplete_FortyThousandWords_WellUnderAMillisecond()
+    public void Autocomplete_FortyThousandWords_AnswersEveryPrefixWithAtMostTwentyFive()
     {
         var random = new Random(5);
         var words = Enumerable.Range(0, 40_000)
@@ -44,13 +43,9 @@ public sealed class AutocompleteTests
         index.Complete("ab");
         var prefixes = Enumerable.Range(0, 2_000).Select(i => words[i * 17 % words.Length][..Math.Min(2 + i % 3, 3)]).ToArray();
 
-        var clock = Stopwatch.StartNew();
+        // Its latency is measured in tests/VocabBot.Benchmarks (docs/PERFORMANCE.md), not timed here.
         foreach (var prefix in prefixes)
-            Assert.NotEmpty(index.Complete(prefix));
-        var perLookup = clock.Elapsed / prefixes.Length;
-
-        // Measured around 5 microseconds; the bound leaves room for a busy shared machine.
-        Assert.True(perLookup < TimeSpan.FromMilliseconds(0.2), $"{perLookup.TotalMicroseconds:0} µs per lookup");
+            Assert.InRange(index.Complete(prefix).Count, 1, 25);
         Assert.Equal(25, index.Complete("a").Count);
     }
 

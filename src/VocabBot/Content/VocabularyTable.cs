@@ -13,11 +13,19 @@ internal static class VocabularyTable
 
     private static readonly Dictionary<string, Column> Headers = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["單字"] = Column.Word, ["单字"] = Column.Word, ["word"] = Column.Word,
-        ["音標"] = Column.Ipa, ["音标"] = Column.Ipa, ["ipa"] = Column.Ipa,
-        ["詞性"] = Column.Pos, ["词性"] = Column.Pos, ["pos"] = Column.Pos,
-        ["中文"] = Column.Chinese, ["chinese"] = Column.Chinese,
-        ["例句"] = Column.Example, ["example"] = Column.Example,
+        ["單字"] = Column.Word,
+        ["单字"] = Column.Word,
+        ["word"] = Column.Word,
+        ["音標"] = Column.Ipa,
+        ["音标"] = Column.Ipa,
+        ["ipa"] = Column.Ipa,
+        ["詞性"] = Column.Pos,
+        ["词性"] = Column.Pos,
+        ["pos"] = Column.Pos,
+        ["中文"] = Column.Chinese,
+        ["chinese"] = Column.Chinese,
+        ["例句"] = Column.Example,
+        ["example"] = Column.Example,
     };
 
     private const string Expected = "單字 | 音標 | 詞性 | 中文 | 例句 (or Word | IPA | POS | Chinese | Example)";

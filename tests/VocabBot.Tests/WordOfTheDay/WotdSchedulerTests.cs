@@ -33,6 +33,15 @@ public sealed class WotdSchedulerTests
         return builder.Build();
     }
 
+    /// <summary>A bot run that starts, does its start-up catch-up and stops.</summary>
+    private static async Task StartAndStopAsync(TempFolder content, TempFolder data, FakeTimeProvider time, RecordingPoster poster)
+    {
+        using var host = BuildHost(content, data, time, poster);
+        await host.StartAsync();
+        await host.Services.GetRequiredService<WotdScheduler>().CatchUp.WaitAsync(TimeSpan.FromSeconds(10));
+        await host.StopAsync();
+    }
+
     [Fact]
     public void Trigger_FiresAtLocalTime_AcrossADaylightSavingChange()
     {
@@ -79,13 +88,8 @@ public sealed class WotdSchedulerTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 2, 0, 0, TimeSpan.Zero)); // 10:00 Taipei
         var poster = new RecordingPoster();
 
-        for (var run = 0; run < 2; run++)
-        {
-            using var host = BuildHost(content, data, time, poster);
-            await host.StartAsync();
-            await host.Services.GetRequiredService<WotdScheduler>().CatchUp.WaitAsync(TimeSpan.FromSeconds(10));
-            await host.StopAsync();
-        }
+        await StartAndStopAsync(content, data, time, poster);
+        await StartAndStopAsync(content, data, time, poster);
 
         Assert.Single(poster.Posts);
     }
@@ -98,10 +102,7 @@ public sealed class WotdSchedulerTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 9, 23, 0, 0, TimeSpan.Zero)); // 07:00 Taipei
         var poster = new RecordingPoster();
 
-        using var host = BuildHost(content, data, time, poster);
-        await host.StartAsync();
-        await host.Services.GetRequiredService<WotdScheduler>().CatchUp.WaitAsync(TimeSpan.FromSeconds(10));
-        await host.StopAsync();
+        await StartAndStopAsync(content, data, time, poster);
 
         Assert.Empty(poster.Posts);
     }

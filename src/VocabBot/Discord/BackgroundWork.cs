@@ -1,16 +1,18 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace VocabBot.Discord;
 
 /// <summary>
 /// Work the gateway starts but must not wait for (answering interactions, registering commands):
-/// it runs beside the receive loop, its failures are logged, and shutdown waits for it briefly.
+/// it runs beside the receive loop, its failures are logged, and shutdown lets it finish: its token
+/// is cancelled only when the drain times out, not when the app starts stopping, so an interaction
+/// in flight at SIGTERM still gets its answer.
 /// </summary>
-internal sealed partial class BackgroundWork(IHostApplicationLifetime lifetime, ILogger<BackgroundWork> logger)
+internal sealed partial class BackgroundWork(ILogger<BackgroundWork> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private readonly CancellationTokenSource _abandon = new();
 
     public void Run(Func<CancellationToken, Task> work, string what)
     {
@@ -18,9 +20,9 @@ internal sealed partial class BackgroundWork(IHostApplicationLifetime lifetime, 
         {
             try
             {
-                await work(lifetime.ApplicationStopping).ConfigureAwait(false);
+                await work(_abandon.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
             {
             }
             catch (Exception ex)
@@ -35,7 +37,10 @@ internal sealed partial class BackgroundWork(IHostApplicationLifetime lifetime, 
     public async Task DrainAsync(TimeSpan timeout)
     {
         await Task.WhenAll(_running.Keys).WaitAsync(timeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _abandon.CancelAsync().ConfigureAwait(false);
     }
+
+    public void Dispose() => _abandon.Dispose();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Failed {What}")]
     private static partial void LogFailed(ILogger logger, Exception exception, string what);

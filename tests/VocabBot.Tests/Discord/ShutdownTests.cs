@@ -38,4 +38,23 @@ public sealed class ShutdownTests
             "VocabBot starting: 1 article(s), 41 word(s), 0 word-of-the-day schedule(s), slash commands registered to guild 400000000000000001",
             StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Stop_LetsAnInteractionInFlightFinish()
+    {
+        var learning = new StandInLearning { Gate = new(TaskCreationOptions.RunContinuationsAsynchronously) };
+        await using var bot = await BotHarness.StartAsync(learning, settings: new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:02" });
+        await bot.WaitUntilReadyAsync();
+        var id = Interactions.NewId();
+        await bot.Discord.Gateway.DispatchAsync("INTERACTION_CREATE", Interactions.Command(id, "review"));
+        await bot.Discord.Gateway.WaitForAsync(_ => learning.Requests.Count == 1, "the handler to start");
+
+        var stopping = bot.Host.StopAsync();
+        await bot.Discord.Gateway.WaitForAsync(g => g.ClosedByBotWith.Count == 1, "the bot's close frame");
+        learning.Gate.SetResult();
+        await stopping.WaitAsync(TimeSpan.FromSeconds(15));
+
+        var callback = await bot.Discord.CallbackAsync(id);
+        Assert.Contains("Nothing to review", callback.Body, StringComparison.Ordinal);
+    }
 }

@@ -68,9 +68,10 @@ internal sealed partial class InteractionResponder(
         var deadline = Task.Delay(options.Value.DeferAfter, time, cancellationToken);
         if (await Task.WhenAny(handler, deadline).ConfigureAwait(false) == handler)
         {
-            var (reply, failed) = await handler.ConfigureAwait(false);
-            // A failed click gets a private apology instead of wiping the message it was clicked on.
-            var type = updatesMessage && !failed ? UpdateMessage : ChannelMessage;
+            var reply = await handler.ConfigureAwait(false);
+            // A private reply to a click (someone else's quiz, a stale button, "Quiz me" under a word of the day,
+            // an apology) goes to the clicker alone, as a new message: an update would replace the clicked message for everyone.
+            var type = updatesMessage && !reply.Ephemeral ? UpdateMessage : ChannelMessage;
             await CallbackAsync(interaction, new JsonObject
             {
                 ["type"] = type,
@@ -80,8 +81,8 @@ internal sealed partial class InteractionResponder(
         }
         LogDeferred(logger, id);
         await CallbackAsync(interaction, new JsonObject { ["type"] = updatesMessage ? DeferredUpdateMessage : DeferredChannelMessage }, cancellationToken).ConfigureAwait(false);
-        var (late, lateFailed) = await handler.ConfigureAwait(false);
-        await DeliverLateAsync(interaction, applicationId, late, updatesMessage ? lateFailed : late.Ephemeral, updatesMessage, cancellationToken).ConfigureAwait(false);
+        var late = await handler.ConfigureAwait(false);
+        await DeliverLateAsync(interaction, applicationId, late, late.Ephemeral, updatesMessage, cancellationToken).ConfigureAwait(false);
     }
 
     // The deferral fixed the original response as public, and an edit cannot make it ephemeral: a private
@@ -99,16 +100,16 @@ internal sealed partial class InteractionResponder(
         await rest.SendAsync(DiscordRoute.Followup(applicationId, token), MessageRenderer.Render(reply with { Ephemeral = true }), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(ChatReply Reply, bool Failed)> RunHandlerAsync(Func<Task<ChatReply>> handle, string id)
+    private async Task<ChatReply> RunHandlerAsync(Func<Task<ChatReply>> handle, string id)
     {
         try
         {
-            return (await handle().ConfigureAwait(false), false);
+            return await handle().ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             LogHandlerFailed(logger, ex, id);
-            return (Apology, true);
+            return Apology;
         }
     }
 

@@ -21,7 +21,7 @@ internal sealed class FakeDiscord : IAsyncDisposable
 {
     public const string ApplicationId = "100000000000000001";
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private readonly ConcurrentQueue<RestFault> _faults = new();
+    private readonly List<RestFault> _faults = [];
     private readonly List<(string Channel, string Body)> _channelMessages = [];
     private readonly HashSet<(string Channel, string Nonce)> _channelNonces = [];
     private WebApplication? _app;
@@ -52,16 +52,16 @@ internal sealed class FakeDiscord : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>The next request whose path contains <paramref name="pathPart"/> gets this answer instead.</summary>
+    /// <summary>The next request whose path contains <paramref name="pathPart"/> gets this answer instead (faults for a path in the order asked).</summary>
     public void FailNext(string pathPart, int status, string body = "", IReadOnlyDictionary<string, string>? headers = null, TimeSpan delay = default) =>
-        _faults.Enqueue(new RestFault(pathPart, status, body, headers ?? new Dictionary<string, string>(), delay, Processed: false));
+        AddFault(new RestFault(pathPart, status, body, headers ?? new Dictionary<string, string>(), delay, Processed: false));
 
     /// <summary>
     /// The next request whose path contains <paramref name="pathPart"/> is carried out, but its answer is this
     /// error: Discord's 5xx does not promise that nothing happened.
     /// </summary>
     public void FailNextAfterDoingIt(string pathPart, int status) =>
-        _faults.Enqueue(new RestFault(pathPart, status, "", new Dictionary<string, string>(), default, Processed: true));
+        AddFault(new RestFault(pathPart, status, "", new Dictionary<string, string>(), default, Processed: true));
 
     /// <summary>The messages channel posts created, by channel: as Discord would show them.</summary>
     public IReadOnlyList<(string Channel, string Body)> ChannelMessages { get { lock (_channelMessages) return [.. _channelMessages]; } }
@@ -166,8 +166,24 @@ internal sealed class FakeDiscord : IAsyncDisposable
         }
     }
 
-    private RestFault? TakeFault(string route) =>
-        _faults.TryPeek(out var fault) && route.Contains(fault.PathPart, StringComparison.Ordinal) && _faults.TryDequeue(out fault) ? fault : null;
+    private RestFault? TakeFault(string route)
+    {
+        lock (_faults)
+        {
+            var index = _faults.FindIndex(f => route.Contains(f.PathPart, StringComparison.Ordinal));
+            if (index < 0)
+                return null;
+            var fault = _faults[index];
+            _faults.RemoveAt(index);
+            return fault;
+        }
+    }
+
+    private void AddFault(RestFault fault)
+    {
+        lock (_faults)
+            _faults.Add(fault);
+    }
 
     private sealed record RestFault(string PathPart, int Status, string Body, IReadOnlyDictionary<string, string> Headers, TimeSpan Delay, bool Processed);
 }

@@ -19,7 +19,7 @@ public sealed class FaultsUnderLoadTests(ITestOutputHelper output)
     private static readonly int Days = Long ? 30 : 3;
     private const int Channels = 10;
     private static readonly string[] GatewayFaults = ["drop", "op7", "close-4000", "op9-resumable"];
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(Long ? 300 : 60);
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task InteractionBurst_UnderGatewayAndRestFaults_EachAnsweredExactlyOnce()
@@ -45,14 +45,30 @@ public sealed class FaultsUnderLoadTests(ITestOutputHelper output)
                     resumes++;
                 }
 
-                if (i % 10 == 5)
-                    Count(injected, InjectRestFault(discord, i / 10 % 3));
                 var interaction = Interaction(random);
-                sent[(string)interaction["id"]!] = DateTimeOffset.UtcNow;
+                var id = (string)interaction["id"]!;
+                // Each REST fault hits one callback once, so its retry gets through: a callback that failed
+                // RestMaxAttempts times in a row would be given up (and logged), which no retry policy could avoid.
+                if (i % 10 == 5)
+                    Count(injected, InjectRestFault(discord, $"/interactions/{id}/", i / 10 % 3));
+                sent[id] = DateTimeOffset.UtcNow;
                 await discord.Gateway.DispatchAsync("INTERACTION_CREATE", interaction);
             }
 
-            await discord.Changes.WaitUntilAsync(() => AnsweredIds(discord).Count == sent.Count, $"callbacks to all {sent.Count} interactions", Bound);
+            try
+            {
+                await discord.Changes.WaitUntilAsync(() => AnsweredIds(discord).Count == sent.Count, $"callbacks to all {sent.Count} interactions", Bound);
+            }
+            catch (TimeoutException)
+            {
+                var missing = sent.Keys.Except(AnsweredIds(discord)).ToList();
+                Assert.Fail($"{missing.Count} of {sent.Count} interactions never answered, e.g. {string.Join(", ", missing.Take(5))}; " +
+                    $"{discord.Gateway.ResumedCount} resumes, {discord.Gateway.Identifies} identifies; what the bot logged about them:\n" +
+                    string.Join('\n', bot.Logs.Lines.Where(l => missing.Take(5).Any(id => l.Contains(id, StringComparison.Ordinal))).Take(20)) +
+                    "\nwarnings and errors:\n" + string.Join('\n', bot.Logs.Lines.Where(l => !l.StartsWith("Information", StringComparison.Ordinal)
+                        && !l.StartsWith("Debug", StringComparison.Ordinal) && !l.StartsWith("Trace", StringComparison.Ordinal)).TakeLast(15)));
+            }
+
             Assert.Equal(resumes, discord.Gateway.ResumedCount);
             await bot.DisposeAsync(); // waits for the bot's work in flight, so a late duplicate would be in the record now
             disposed = true;
@@ -65,6 +81,8 @@ public sealed class FaultsUnderLoadTests(ITestOutputHelper output)
             Assert.All(deferred, id => Assert.Single(discord.Requests, r => r.Path.StartsWith("/webhooks/", StringComparison.Ordinal)
                 && r.Path.Contains(Interactions.TokenOf(id), StringComparison.Ordinal) && r.Method != "DELETE" && r.Status < 300));
             Assert.Equal(1, discord.Gateway.Identifies);
+            var restFaults = injected.Where(f => f.Key.StartsWith("callback", StringComparison.Ordinal)).Sum(f => f.Value);
+            Assert.Equal(restFaults, discord.Requests.Count(r => r.Path.StartsWith("/interactions/", StringComparison.Ordinal) && r.Status >= 400));
             discord.AssertBodiesValid();
             var latencies = callbacks.Select(c => (c.Value[0].At - sent[c.Key]).TotalMilliseconds).Order().ToList();
             // Discord drops an interaction not answered within 3 s: a later answer is as lost as none.
@@ -151,18 +169,18 @@ public sealed class FaultsUnderLoadTests(ITestOutputHelper output)
         return $"gateway {fault}";
     }
 
-    private static string InjectRestFault(FakeDiscord discord, int kind)
+    private static string InjectRestFault(FakeDiscord discord, string callback, int kind)
     {
         switch (kind)
         {
             case 0:
-                discord.FailNext("/callback", 500, """{"message": "500: Internal Server Error", "code": 0}""");
+                discord.FailNext(callback, 500, """{"message": "500: Internal Server Error", "code": 0}""");
                 return "callback 500";
             case 1:
-                discord.FailNext("/callback", 502);
+                discord.FailNext(callback, 502);
                 return "callback 502";
             default:
-                discord.FailNext("/callback", 429, """{"message": "You are being rate limited.", "retry_after": 0.05, "global": false}""",
+                discord.FailNext(callback, 429, """{"message": "You are being rate limited.", "retry_after": 0.05, "global": false}""",
                     new Dictionary<string, string> { ["X-RateLimit-Scope"] = "user" });
                 return "callback 429";
         }

@@ -24,15 +24,17 @@ public sealed partial class ConsoleKillTests(ITestOutputHelper output)
     {
         using var folder = new TempFolder();
         var database = folder.File("vocabbot.db");
-        var random = new Random(Seed);
+        // Two streams, so the kill schedule is the same on every run whatever the answers' timing.
+        var schedule = new Random(Seed);
+        var answers = new Random(Seed + 1);
         int acknowledged = 0, inFlightCommitted = 0, reopened = 0, lastId = 0;
         var moments = new Dictionary<KillMoment, int>();
 
         for (var kill = 0; kill < Kills; kill++)
         {
-            var moment = (KillMoment)random.Next(3);
+            var moment = (KillMoment)schedule.Next(3);
             moments[moment] = moments.GetValueOrDefault(moment) + 1;
-            var acks = await RunAndKillAsync(database, moment, random);
+            var acks = await RunAndKillAsync(database, moment, TimeSpan.FromMilliseconds(schedule.Next(0, 800)), schedule.Next(1, 25), answers);
 
             using (var reopenedDb = new VocabDatabase(database))
             {
@@ -59,14 +61,11 @@ public sealed partial class ConsoleKillTests(ITestOutputHelper output)
             $"{storedAnswers} answers and {storedPoints} points stored, /stats agrees");
     }
 
-    private async Task<List<Ack>> RunAndKillAsync(string database, KillMoment moment, Random random)
+    // The moment, delay and count are seeded; where in the app's work each kill lands is up to the OS scheduler.
+    private static async Task<List<Ack>> RunAndKillAsync(string database, KillMoment moment, TimeSpan delay, int killAfterAcks, Random random)
     {
         using var app = ConsoleApp.Start(database);
         var acks = new List<Ack>();
-        using var killer = new CancellationTokenSource();
-        // Seeded choices; where in the app's work each kill lands is up to the scheduler.
-        var delay = TimeSpan.FromMilliseconds(random.Next(0, 800));
-        var killAfterAcks = random.Next(1, 25);
         if (moment == KillMoment.WhileStarting)
         {
             await Task.Delay(delay);

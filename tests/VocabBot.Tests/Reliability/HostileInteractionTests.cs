@@ -165,7 +165,9 @@ public sealed class HostileInteractionTests(ITestOutputHelper output)
 
     private static void AssertStillHealthy(BotHarness bot)
     {
-        Assert.Equal((1, 1), (bot.Discord.Gateway.Identifies, bot.Discord.Gateway.ConnectedPaths.Count));
+        // One session throughout; a resume after a heartbeat ACK late on a busy machine is allowed, a failed connection is not.
+        Assert.Equal(1, bot.Discord.Gateway.Identifies);
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains("The gateway connection failed", StringComparison.Ordinal));
         Assert.All(bot.Discord.Requests, r => Assert.True(r.Status < 400, $"{r.Status} {r.Method} {r.Path}"));
         bot.Discord.AssertBodiesValid();
         Assert.DoesNotContain(bot.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));

@@ -34,15 +34,16 @@ public sealed class FaultsUnderLoadTests(ITestOutputHelper output)
             var random = new Random(11);
             var sent = new Dictionary<string, DateTimeOffset>();
             var injected = new Dictionary<string, int>();
-            var resumes = 0;
+            var resumed = 0;
             for (var i = 0; i < InteractionCount; i++)
             {
                 if (i % 25 == 12)
                 {
                     // One fault at a time: the interactions sent meanwhile wait in the fake for the resume to replay them.
-                    await discord.Gateway.WaitForAsync(g => g.ResumedCount == resumes, $"resume number {resumes}");
+                    // (A busy machine may add a resume of its own, after a heartbeat ACK came late.)
+                    await discord.Gateway.WaitForAsync(g => g.ResumedCount >= resumed, $"resume number {resumed}");
+                    resumed = discord.Gateway.ResumedCount + 1;
                     Count(injected, await InjectGatewayFaultAsync(discord.Gateway, GatewayFaults[i / 25 % GatewayFaults.Length]));
-                    resumes++;
                 }
 
                 var interaction = Interaction(random);
@@ -69,7 +70,6 @@ public sealed class FaultsUnderLoadTests(ITestOutputHelper output)
                         && !l.StartsWith("Debug", StringComparison.Ordinal) && !l.StartsWith("Trace", StringComparison.Ordinal)).TakeLast(15)));
             }
 
-            Assert.Equal(resumes, discord.Gateway.ResumedCount);
             await bot.DisposeAsync(); // waits for the bot's work in flight, so a late duplicate would be in the record now
             disposed = true;
 

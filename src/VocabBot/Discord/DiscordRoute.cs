@@ -9,6 +9,10 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
     /// <summary>The route without its ids: Discord maps it to a bucket through X-RateLimit-Bucket.</summary>
     public string Key => $"{Method} {Template}";
 
+    /// <summary>Responses to interactions (callback, original, followups): Discord keeps them out of the global 50-a-second limit.</summary>
+    public bool IsInteractionResponse =>
+        Template.StartsWith("/interactions/", StringComparison.Ordinal) || Template.Contains("{interaction.token}", StringComparison.Ordinal);
+
     public override string ToString() => $"{Method} {Template}";
 
     public static DiscordRoute GatewayBot() => new(HttpMethod.Get, "/gateway/bot", "/gateway/bot", "");

@@ -8,8 +8,7 @@ namespace VocabBot.Discord;
 
 /// <summary>
 /// Answers one interaction: slash commands with a message (type 4), button clicks by updating
-/// the clicked message (type 7) or, for a private reply, with a new ephemeral message (type 4),
-/// autocomplete with choices (type 8). A handler slower than
+/// the clicked message (type 7), autocomplete with choices (type 8). A handler slower than
 /// <see cref="DiscordOptions.DeferAfter"/> is deferred (type 5 or 6) and its reply edited in later,
 /// so Discord always hears back within its 3 seconds.
 /// </summary>
@@ -69,10 +68,10 @@ internal sealed partial class InteractionResponder(
         var deadline = Task.Delay(options.Value.DeferAfter, time, cancellationToken);
         if (await Task.WhenAny(handler, deadline).ConfigureAwait(false) == handler)
         {
-            var (reply, failed) = await handler.ConfigureAwait(false);
-            // A private reply to a click (an apology, someone else's quiz, "Quiz me" under a shared post)
-            // goes out as a new ephemeral message instead of replacing the clicked message for everyone.
-            var type = updatesMessage && !failed && !reply.Ephemeral ? UpdateMessage : ChannelMessage;
+            var reply = await handler.ConfigureAwait(false);
+            // A private reply to a click (someone else's quiz, a stale button, "Quiz me" under a word of the day,
+            // an apology) goes to the clicker alone, as a new message: an update would replace the clicked message for everyone.
+            var type = updatesMessage && !reply.Ephemeral ? UpdateMessage : ChannelMessage;
             await CallbackAsync(interaction, new JsonObject
             {
                 ["type"] = type,
@@ -82,8 +81,8 @@ internal sealed partial class InteractionResponder(
         }
         LogDeferred(logger, id);
         await CallbackAsync(interaction, new JsonObject { ["type"] = updatesMessage ? DeferredUpdateMessage : DeferredChannelMessage }, cancellationToken).ConfigureAwait(false);
-        var (late, lateFailed) = await handler.ConfigureAwait(false);
-        await DeliverLateAsync(interaction, applicationId, late, lateFailed || late.Ephemeral, updatesMessage, cancellationToken).ConfigureAwait(false);
+        var late = await handler.ConfigureAwait(false);
+        await DeliverLateAsync(interaction, applicationId, late, late.Ephemeral, updatesMessage, cancellationToken).ConfigureAwait(false);
     }
 
     // The deferral fixed the original response as public, and an edit cannot make it ephemeral: a private
@@ -101,16 +100,16 @@ internal sealed partial class InteractionResponder(
         await rest.SendAsync(DiscordRoute.Followup(applicationId, token), MessageRenderer.Render(reply with { Ephemeral = true }), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(ChatReply Reply, bool Failed)> RunHandlerAsync(Func<Task<ChatReply>> handle, string id)
+    private async Task<ChatReply> RunHandlerAsync(Func<Task<ChatReply>> handle, string id)
     {
         try
         {
-            return (await handle().ConfigureAwait(false), false);
+            return await handle().ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             LogHandlerFailed(logger, ex, id);
-            return (Apology, true);
+            return Apology;
         }
     }
 

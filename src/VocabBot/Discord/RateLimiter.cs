@@ -7,7 +7,8 @@ namespace VocabBot.Discord;
 /// <summary>
 /// Keeps the bot inside Discord's limits before it sends: the per-route buckets the
 /// X-RateLimit-* headers describe, a global block after a global 429, and at most
-/// <see cref="DiscordOptions.RequestsPerSecond"/> requests in any second.
+/// <see cref="DiscordOptions.RequestsPerSecond"/> requests in any second; responses to interactions
+/// count only against their buckets, as Discord exempts them from the global limit.
 /// </summary>
 internal sealed class RateLimiter(IOptions<DiscordOptions> options, TimeProvider time)
 {
@@ -73,11 +74,12 @@ internal sealed class RateLimiter(IOptions<DiscordOptions> options, TimeProvider
         lock (_lock)
         {
             var now = time.GetUtcNow();
-            if (_globalBlockedUntil > now)
+            var global = !route.IsInteractionResponse;
+            if (global && _globalBlockedUntil > now)
                 return _globalBlockedUntil - now;
             while (_recentSends.Count > 0 && _recentSends.Peek() <= now - Window)
                 _recentSends.Dequeue();
-            if (_recentSends.Count >= options.Value.RequestsPerSecond)
+            if (global && _recentSends.Count >= options.Value.RequestsPerSecond)
                 return _recentSends.Peek() + Window - now;
             var bucketId = _bucketOfRoute.GetValueOrDefault(route.Key);
             if (bucketId is not null && _buckets.TryGetValue(BucketKey(bucketId, route), out var bucket))
@@ -88,7 +90,8 @@ internal sealed class RateLimiter(IOptions<DiscordOptions> options, TimeProvider
                     return bucket.ResetAt - now;
                 bucket.Remaining--;
             }
-            _recentSends.Enqueue(now);
+            if (global)
+                _recentSends.Enqueue(now);
             return TimeSpan.Zero;
         }
     }

@@ -21,7 +21,9 @@ internal sealed class FakeDiscord : IAsyncDisposable
 {
     public const string ApplicationId = "100000000000000001";
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private readonly ConcurrentQueue<RestFault> _faults = new();
+    private readonly List<RestFault> _faults = [];
+    private readonly List<(string Channel, string Body)> _channelMessages = [];
+    private readonly HashSet<(string Channel, string Nonce)> _channelNonces = [];
     private WebApplication? _app;
 
     public FakeGateway Gateway { get; } = new();
@@ -50,9 +52,19 @@ internal sealed class FakeDiscord : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>The next request whose path contains <paramref name="pathPart"/> gets this answer instead.</summary>
+    /// <summary>The next request whose path contains <paramref name="pathPart"/> gets this answer instead (faults for a path in the order asked).</summary>
     public void FailNext(string pathPart, int status, string body = "", IReadOnlyDictionary<string, string>? headers = null, TimeSpan delay = default) =>
-        _faults.Enqueue(new RestFault(pathPart, status, body, headers ?? new Dictionary<string, string>(), delay));
+        AddFault(new RestFault(pathPart, status, body, headers ?? new Dictionary<string, string>(), delay, Processed: false));
+
+    /// <summary>
+    /// The next request whose path contains <paramref name="pathPart"/> is carried out, but its answer is this
+    /// error: Discord's 5xx does not promise that nothing happened.
+    /// </summary>
+    public void FailNextAfterDoingIt(string pathPart, int status) =>
+        AddFault(new RestFault(pathPart, status, "", new Dictionary<string, string>(), default, Processed: true));
+
+    /// <summary>The messages channel posts created, by channel: as Discord would show them.</summary>
+    public IReadOnlyList<(string Channel, string Body)> ChannelMessages { get { lock (_channelMessages) return [.. _channelMessages]; } }
 
     public Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> match, string what, TimeSpan? timeout = null) =>
         Changes.WaitAsync(() => _requests.FirstOrDefault(match), what, timeout);
@@ -107,6 +119,8 @@ internal sealed class FakeDiscord : IAsyncDisposable
         var fault = TakeFault(route);
         if (fault is { Delay: var delay } && delay > TimeSpan.Zero)
             await Task.Delay(delay, context.RequestAborted).ConfigureAwait(false);
+        if (fault is null or { Processed: true } && request.Method == "POST" && route.StartsWith("/channels/", StringComparison.Ordinal))
+            CreateChannelMessage(route, body);
         var (status, responseBody, headers) = fault is null ? FakeRoutes.Answer(request.Method, route, body, this) : (fault.Status, fault.Body, fault.Headers);
         _requests.Enqueue(new RecordedRequest(
             request.Method, route, body, request.Headers.Authorization.ToString(), request.Headers.UserAgent.ToString(),
@@ -134,10 +148,44 @@ internal sealed class FakeDiscord : IAsyncDisposable
         }
     }
 
-    private RestFault? TakeFault(string route) =>
-        _faults.TryPeek(out var fault) && route.Contains(fault.PathPart, StringComparison.Ordinal) && _faults.TryDequeue(out fault) ? fault : null;
+    // As Discord does: with enforce_nonce, a nonce the channel saw recently returns that message instead of a new one.
+    private void CreateChannelMessage(string route, string body)
+    {
+        var channel = route.Split('/')[2];
+        using var document = JsonDocument.Parse(body);
+        var root = document.RootElement;
+        var nonce = root.TryGetProperty("nonce", out var n) ? n.ToString() : null;
+        var enforced = root.TryGetProperty("enforce_nonce", out var e) && e.ValueKind == JsonValueKind.True;
+        lock (_channelMessages)
+        {
+            if (enforced && nonce is not null && _channelNonces.Contains((channel, nonce)))
+                return;
+            if (nonce is not null)
+                _channelNonces.Add((channel, nonce));
+            _channelMessages.Add((channel, body));
+        }
+    }
 
-    private sealed record RestFault(string PathPart, int Status, string Body, IReadOnlyDictionary<string, string> Headers, TimeSpan Delay);
+    private RestFault? TakeFault(string route)
+    {
+        lock (_faults)
+        {
+            var index = _faults.FindIndex(f => route.Contains(f.PathPart, StringComparison.Ordinal));
+            if (index < 0)
+                return null;
+            var fault = _faults[index];
+            _faults.RemoveAt(index);
+            return fault;
+        }
+    }
+
+    private void AddFault(RestFault fault)
+    {
+        lock (_faults)
+            _faults.Add(fault);
+    }
+
+    private sealed record RestFault(string PathPart, int Status, string Body, IReadOnlyDictionary<string, string> Headers, TimeSpan Delay, bool Processed);
 }
 
 internal sealed record RecordedRequest(

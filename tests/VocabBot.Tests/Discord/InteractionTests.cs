@@ -88,6 +88,21 @@ public sealed class InteractionTests
     }
 
     [Fact]
+    public async Task Click_WithAPrivateReply_SendsANewEphemeralMessage_AndLeavesTheClickedOneAlone()
+    {
+        await using var bot = await BotHarness.StartAsync(new StandInLearning());
+        await bot.WaitUntilReadyAsync();
+        var quiz = await bot.InteractAsync(Interactions.Command(Interactions.NewId(), "quiz", userId: "600000000000000009"));
+
+        var intruder = await bot.InteractAsync(Interactions.Click(Interactions.NewId(), ButtonId(quiz, "apple"), userId: "600000000000000010"));
+
+        Assert.Equal(4, intruder.Json.GetProperty("type").GetInt32());
+        Assert.Equal(64, intruder.Json.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Equal("That quiz is not yours.", intruder.Json.GetProperty("data").GetProperty("content").GetString());
+        bot.Discord.AssertBodiesValid();
+    }
+
+    [Fact]
     public async Task SlowHandler_IsDeferredThenEdited()
     {
         var learning = new StandInLearning { Gate = new(TaskCreationOptions.RunContinuationsAsynchronously) };

@@ -35,4 +35,21 @@ public sealed class RateLimiterTests
 
         await other.WaitAsync(TimeSpan.FromSeconds(5));
     }
+
+    [Fact]
+    public void InteractionEndpoints_AreOutsideTheGlobalLimit()
+    {
+        // Discord: "Interaction endpoints are not bound to the bot's Global Rate Limit"; waiting there makes answers miss their 3 s.
+        var time = new FakeTimeProvider();
+        var limiter = new RateLimiter(Options.Create(new DiscordOptions()), time);
+        for (var i = 0; i < 50; i++)
+            Assert.True(limiter.WaitAsync(DiscordRoute.CreateMessage($"{i}"), CancellationToken.None).IsCompletedSuccessfully);
+        limiter.Block(DiscordRoute.CreateMessage("1"), TimeSpan.FromSeconds(2), global: true);
+
+        Assert.True(limiter.WaitAsync(DiscordRoute.InteractionCallback("1", "token-1"), CancellationToken.None).IsCompletedSuccessfully);
+        Assert.True(limiter.WaitAsync(DiscordRoute.EditOriginal("app", "token-2"), CancellationToken.None).IsCompletedSuccessfully);
+        Assert.True(limiter.WaitAsync(DiscordRoute.DeleteOriginal("app", "token-3"), CancellationToken.None).IsCompletedSuccessfully);
+        Assert.True(limiter.WaitAsync(DiscordRoute.Followup("app", "token-4"), CancellationToken.None).IsCompletedSuccessfully);
+        Assert.False(limiter.WaitAsync(DiscordRoute.CreateMessage("51"), CancellationToken.None).IsCompleted);
+    }
 }

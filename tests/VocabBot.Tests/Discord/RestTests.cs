@@ -51,6 +51,23 @@ public sealed class RestTests
     }
 
     [Fact]
+    public async Task ServerErrorAfterPosting_IsRetriedWithTheSameNonce_AndPostsOnce()
+    {
+        await using var bot = await BotHarness.StartAsync(new StandInLearning());
+        bot.Discord.FailNextAfterDoingIt("/channels/", 500);
+
+        await bot.Poster.PostAsync("200000000000000083", Word, TestContext.Timeout);
+        await bot.Poster.PostAsync("200000000000000083", Word, TestContext.Timeout); // a caller's own retry
+
+        var attempts = bot.Discord.Requests.Where(r => r.Path.StartsWith("/channels/", StringComparison.Ordinal)).ToList();
+        Assert.Equal([500, 200, 200], attempts.Select(a => a.Status));
+        Assert.Single(attempts.Select(a => a.Json.GetProperty("nonce").GetString()).Distinct());
+        Assert.All(attempts, a => Assert.True(a.Json.GetProperty("enforce_nonce").GetBoolean()));
+        Assert.Single(bot.Discord.ChannelMessages);
+        bot.Discord.AssertBodiesValid();
+    }
+
+    [Fact]
     public async Task ClientError_IsNotRetried_AndLogsDiscordsError()
     {
         await using var bot = await BotHarness.StartAsync(new StandInLearning());

@@ -1,0 +1,260 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using System.Threading.Channels;
+using VocabBot.Learning.Scores;
+using VocabBot.Storage;
+using Xunit.Abstractions;
+
+namespace VocabBot.Tests.Reliability;
+
+/// <summary>
+/// The console app answering quiz questions over a pipe, killed with SIGKILL at random moments, over one
+/// database file: it must open every time, and every answer the app acknowledged (printed the reply to,
+/// which it does only after the commit) must be in it with its points. VOCABBOT_LONG=1 kills 100 times.
+/// </summary>
+public sealed partial class ConsoleKillTests(ITestOutputHelper output)
+{
+    private const int Seed = 20261126;
+    private const string User = "console-user";
+    private static readonly int Kills = Environment.GetEnvironmentVariable("VOCABBOT_LONG") == "1" ? 100 : 20;
+    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task KilledWhileAnswering_DatabaseOpensEveryTime_AndNoAcknowledgedAnswerIsLost()
+    {
+        using var folder = new TempFolder();
+        var database = folder.File("vocabbot.db");
+        // Two streams, so the kill schedule is the same on every run whatever the answers' timing.
+        var schedule = new Random(Seed);
+        var answers = new Random(Seed + 1);
+        int acknowledged = 0, inFlightCommitted = 0, reopened = 0, lastId = 0;
+        var moments = new Dictionary<KillMoment, int>();
+
+        for (var kill = 0; kill < Kills; kill++)
+        {
+            var moment = (KillMoment)schedule.Next(3);
+            moments[moment] = moments.GetValueOrDefault(moment) + 1;
+            var acks = await RunAndKillAsync(database, moment, TimeSpan.FromMilliseconds(schedule.Next(0, 800)), schedule.Next(1, 25), answers);
+
+            using (var reopenedDb = new VocabDatabase(database))
+            {
+                reopened++;
+                var added = reopenedDb.Collection<AnswerRecord>("answers").Find(a => a.Id > lastId).OrderBy(a => a.Id).ToList();
+                Assert.True(added.Count >= acks.Count && added.Count <= acks.Count + 1,
+                    $"kill {kill} ({moment}): {acks.Count} acknowledged, {added.Count} stored");
+                Assert.Equal(acks, added.Take(acks.Count).Select(a => new Ack(a.Correct, a.Points)));
+                Assert.All(added, a => Assert.Equal(User, a.UserId));
+                inFlightCommitted += added.Count - acks.Count;
+                lastId = added.Count > 0 ? added[^1].Id : lastId;
+            }
+
+            acknowledged += acks.Count;
+        }
+
+        var (storedAnswers, storedPoints) = Totals(database);
+        var stats = await StatsAsync(database);
+        Assert.Equal(acknowledged + inFlightCommitted, storedAnswers);
+        Assert.Contains($"Points: {storedPoints}\n", stats, StringComparison.Ordinal);
+        Assert.Contains($"Answers: {storedAnswers}\n", stats, StringComparison.Ordinal);
+        output.WriteLine($"seed {Seed}: {Kills} kills ({string.Join(", ", moments.OrderBy(m => m.Key).Select(m => $"{m.Value} {m.Key}"))}), " +
+            $"{reopened} reopened, {acknowledged} acknowledged answers, 0 lost, {inFlightCommitted} unacknowledged in-flight answers found committed; " +
+            $"{storedAnswers} answers and {storedPoints} points stored, /stats agrees");
+    }
+
+    // The moment, delay and count are seeded; where in the app's work each kill lands is up to the OS scheduler.
+    private static async Task<List<Ack>> RunAndKillAsync(string database, KillMoment moment, TimeSpan delay, int killAfterAcks, Random random)
+    {
+        using var app = ConsoleApp.Start(database);
+        var acks = new List<Ack>();
+        if (moment == KillMoment.WhileStarting)
+        {
+            await Task.Delay(delay);
+            app.Kill();
+            return acks;
+        }
+
+        await app.ReadBlockAsync(); // the banner: the app opened the database
+        await app.SendAsync("/quiz 20");
+        var killAt = moment == KillMoment.AfterDelay ? Task.Delay(delay) : null;
+        while (true)
+        {
+            var read = app.NextBlockAsync();
+            if (killAt is not null && await Task.WhenAny(read, killAt) == killAt)
+            {
+                app.Kill();
+                // A reply the app printed before it died was acknowledged, even if this loop had not read it yet.
+                acks.AddRange((await app.RestAsync(read)).Select(AckOf).OfType<Ack>());
+                return acks;
+            }
+
+            var block = await read ?? throw await app.ExitedEarlyAsync();
+            if (AckOf(block) is { } ack)
+            {
+                acks.Add(ack);
+                if (moment == KillMoment.RightAfterAnAck && acks.Count == killAfterAcks)
+                {
+                    app.Kill();
+                    return acks;
+                }
+            }
+
+            await app.SendAsync(NextLine(block, random));
+        }
+    }
+
+    private static string NextLine(string block, Random random) =>
+        block.Contains("[A] ", StringComparison.Ordinal) ? "abcd"[random.Next(4)].ToString()
+        : block.Contains("[next] ", StringComparison.Ordinal) ? "next"
+        : "/quiz 20";
+
+    private static Ack? AckOf(string block)
+    {
+        if (block.StartsWith("❌ Not quite", StringComparison.Ordinal))
+            return new Ack(false, 0);
+        var right = RightPattern().Match(block);
+        return right.Success ? new Ack(true, int.Parse(right.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)) : null;
+    }
+
+    private static (int Answers, int Points) Totals(string database)
+    {
+        using var db = new VocabDatabase(database);
+        var all = db.Collection<AnswerRecord>("answers").FindAll().ToList();
+        return (all.Count, all.Sum(a => a.Points));
+    }
+
+    private static async Task<string> StatsAsync(string database)
+    {
+        using var app = ConsoleApp.Start(database);
+        await app.ReadBlockAsync();
+        await app.SendAsync("/stats");
+        var stats = await app.ReadBlockAsync();
+        await app.SendAsync("/quit");
+        await app.WaitForExitAsync();
+        return stats;
+    }
+
+    [GeneratedRegex(@"^✅ Right! \+(\d+) points")]
+    private static partial Regex RightPattern();
+
+    private enum KillMoment { WhileStarting, AfterDelay, RightAfterAnAck }
+
+    private sealed record Ack(bool Correct, int Points);
+
+    /// <summary>`dotnet VocabBot.dll console` over pipes; stdout read as the banner, then replies, which end with an empty line.</summary>
+    private sealed class ConsoleApp : IDisposable
+    {
+        private readonly Process _process;
+        private readonly Channel<string> _blocks = Channel.CreateUnbounded<string>();
+        private readonly Task _stdout;
+        private readonly Task<string> _stderr;
+
+        private ConsoleApp(Process process)
+        {
+            _process = process;
+            _stdout = ReadBlocksAsync();
+            _stderr = process.StandardError.ReadToEndAsync();
+        }
+
+        public static ConsoleApp Start(string database)
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = Paths.RepositoryRoot,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                StandardOutputEncoding = System.Text.Encoding.UTF8,
+            };
+            start.ArgumentList.Add(Paths.AppDll);
+            start.ArgumentList.Add("console");
+            start.Environment["Storage__DatabasePath"] = database;
+            start.Environment["Content__Watch"] = "false";
+            start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+            return new ConsoleApp(Process.Start(start)!);
+        }
+
+        public async Task SendAsync(string line)
+        {
+            await _process.StandardInput.WriteLineAsync(line);
+            await _process.StandardInput.FlushAsync();
+        }
+
+        public async Task<string> ReadBlockAsync() => await NextBlockAsync() ?? throw await ExitedEarlyAsync();
+
+        /// <summary>The next reply, or null once the app's output has ended.</summary>
+        public async Task<string?> NextBlockAsync()
+        {
+            using var timeout = new CancellationTokenSource(ReplyTimeout);
+            try
+            {
+                return await _blocks.Reader.WaitToReadAsync(timeout.Token) && _blocks.Reader.TryRead(out var block) ? block : null;
+            }
+            catch (OperationCanceledException)
+            {
+                Kill();
+                throw new TimeoutException($"no reply within {ReplyTimeout.TotalSeconds} s; stderr:\n{await _stderr}");
+            }
+        }
+
+        public async Task<Exception> ExitedEarlyAsync()
+        {
+            await _process.WaitForExitAsync().WaitAsync(ReplyTimeout);
+            return new InvalidOperationException($"the app exited with {_process.ExitCode} before replying; stderr:\n{await _stderr}");
+        }
+
+        public void Kill() => _process.Kill(); // SIGKILL on Unix
+
+        /// <summary>After a kill: the replies the app printed before it died, the pending read's included.</summary>
+        public async Task<List<string>> RestAsync(Task<string?> pending)
+        {
+            await _stdout.WaitAsync(ReplyTimeout);
+            var blocks = new List<string>();
+            if (await pending is { } first)
+                blocks.Add(first);
+            while (_blocks.Reader.TryRead(out var block))
+                blocks.Add(block);
+            return blocks;
+        }
+
+        public async Task WaitForExitAsync()
+        {
+            using var timeout = new CancellationTokenSource(ReplyTimeout);
+            await _process.WaitForExitAsync(timeout.Token);
+            Assert.True(_process.ExitCode == 0, $"exit {_process.ExitCode}; stderr:\n{await _stderr}");
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+                _process.Kill();
+            _process.WaitForExit(TimeSpan.FromSeconds(10));
+            _process.Dispose();
+        }
+
+        // A reply is cut off by the kill when its empty line never came: that one was not acknowledged.
+        private async Task ReadBlocksAsync()
+        {
+            var block = new System.Text.StringBuilder();
+            while (await _process.StandardOutput.ReadLineAsync() is { } line)
+            {
+                if (line.StartsWith("VocabBot console:", StringComparison.Ordinal))
+                {
+                    _blocks.Writer.TryWrite(line); // the banner, the one reply without an empty line after it
+                    continue;
+                }
+
+                if (line.Length > 0)
+                {
+                    block.Append(line).Append('\n');
+                    continue;
+                }
+
+                if (block.Length > 0)
+                    _blocks.Writer.TryWrite(block.ToString());
+                block.Clear();
+            }
+
+            _blocks.Writer.TryComplete();
+        }
+    }
+}

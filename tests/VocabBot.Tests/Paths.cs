@@ -18,6 +18,25 @@ internal static class Paths
         }
     }
 
+    /// <summary>How to run the app's console as a child process over pipes, on its own database.</summary>
+    public static System.Diagnostics.ProcessStartInfo ConsoleProcess(string databasePath)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryRoot,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+        };
+        start.ArgumentList.Add(AppDll);
+        start.ArgumentList.Add("console");
+        start.Environment["Storage__DatabasePath"] = databasePath;
+        start.Environment["Content__Watch"] = "false";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        return start;
+    }
+
     private static string FindRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

@@ -8,19 +8,7 @@ public sealed class ConsolePipeTests
     public async Task Console_ThroughAPipe_DefinesQuizzesReviewsAndRanks()
     {
         var database = Path.Combine(Path.GetTempPath(), $"vocabbot-pipe-{Guid.NewGuid():N}.db");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Paths.RepositoryRoot,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Paths.AppDll);
-        start.ArgumentList.Add("console");
-        start.Environment["Storage__DatabasePath"] = database;
-        start.Environment["Content__Watch"] = "false";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        var start = Paths.ConsoleProcess(database);
         try
         {
             using var process = Process.Start(start)!;

@@ -157,20 +157,7 @@ public sealed partial class ConsoleKillTests(ITestOutputHelper output)
 
         public static ConsoleApp Start(string database)
         {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = Paths.RepositoryRoot,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                StandardOutputEncoding = System.Text.Encoding.UTF8,
-            };
-            start.ArgumentList.Add(Paths.AppDll);
-            start.ArgumentList.Add("console");
-            start.Environment["Storage__DatabasePath"] = database;
-            start.Environment["Content__Watch"] = "false";
-            start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-            return new ConsoleApp(Process.Start(start)!);
+            return new ConsoleApp(Process.Start(Paths.ConsoleProcess(database))!);
         }
 
         public async Task SendAsync(string line)

@@ -34,7 +34,9 @@ public static class Corpus
     }
 
     /// <summary>Writes <paramref name="articles"/> files of <paramref name="wordsPerArticle"/> words each into a folder.</summary>
-    public static void Write(string folder, int articles = 1000, int wordsPerArticle = 40, int seed = 1)
+    public const int WordsPerArticle = 40;
+
+    public static void Write(string folder, int articles = 1000, int wordsPerArticle = WordsPerArticle, int seed = 1)
     {
         Directory.CreateDirectory(folder);
         var random = new Random(seed);

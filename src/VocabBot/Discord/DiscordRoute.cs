@@ -9,6 +9,9 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
     /// <summary>The route without its ids: Discord maps it to a bucket through X-RateLimit-Bucket.</summary>
     public string Key => $"{Method} {Template}";
 
+    /// <summary>An answer to an interaction (callback, followup, edit), which Discord's global rate limit does not bind.</summary>
+    public bool IsInteraction => Template.Contains("{interaction.token}", StringComparison.Ordinal);
+
     public override string ToString() => $"{Method} {Template}";
 
     public static DiscordRoute GatewayBot() => new(HttpMethod.Get, "/gateway/bot", "/gateway/bot", "");

@@ -7,7 +7,8 @@ namespace VocabBot.Discord;
 /// <summary>
 /// Keeps the bot inside Discord's limits before it sends: the per-route buckets the
 /// X-RateLimit-* headers describe, a global block after a global 429, and at most
-/// <see cref="DiscordOptions.RequestsPerSecond"/> requests in any second.
+/// <see cref="DiscordOptions.RequestsPerSecond"/> requests in any second, except answers to
+/// interactions, which Discord does not count against that global limit.
 /// </summary>
 internal sealed class RateLimiter(IOptions<DiscordOptions> options, TimeProvider time)
 {
@@ -77,7 +78,7 @@ internal sealed class RateLimiter(IOptions<DiscordOptions> options, TimeProvider
                 return _globalBlockedUntil - now;
             while (_recentSends.Count > 0 && _recentSends.Peek() <= now - Window)
                 _recentSends.Dequeue();
-            if (_recentSends.Count >= options.Value.RequestsPerSecond)
+            if (!route.IsInteraction && _recentSends.Count >= options.Value.RequestsPerSecond)
                 return _recentSends.Peek() + Window - now;
             var bucketId = _bucketOfRoute.GetValueOrDefault(route.Key);
             if (bucketId is not null && _buckets.TryGetValue(BucketKey(bucketId, route), out var bucket))
@@ -88,7 +89,8 @@ internal sealed class RateLimiter(IOptions<DiscordOptions> options, TimeProvider
                     return bucket.ResetAt - now;
                 bucket.Remaining--;
             }
-            _recentSends.Enqueue(now);
+            if (!route.IsInteraction)
+                _recentSends.Enqueue(now);
             return TimeSpan.Zero;
         }
     }

@@ -63,7 +63,7 @@ public static class Corpus
         text.Append("\n\n:::summary\nA summary of the article.\n修正：\nA corrected summary of the article.\n:::\n\n");
         text.Append("| 單字 | 音標 | 詞性 | 中文 | 例句 |\n|------|------|------|------|------|\n");
         foreach (var word in words)
-            text.Append($"| {word} | /{word}/ | {Poses[random.Next(Poses.Length)]} | 意思{random.Next(1000)}；解釋 | The {word} was discussed. |\n");
+            text.Append($"| {word} | /{word}/ | {Poses[random.Next(Poses.Length)]} | 意思{random.Next(1000)}；解釋{random.Next(1000)} | The {word} was discussed. |\n");
         return text.ToString();
     }
 }

@@ -35,8 +35,10 @@ public static class MemoryBenchmark
         builder.AddContent();
         builder.AddLearning();
         builder.AddWordOfTheDay();
+        var started = Stopwatch.StartNew();
         using var host = builder.Build();
         await host.StartAsync();
+        Console.WriteLine($"{(cold ? "cold import" : "warm start")}: host built and started in a fresh process in {started.Elapsed.TotalMilliseconds:F0} ms (JIT included)");
         var commands = host.Services.GetRequiredService<ChatCommands>();
         var words = host.Services.GetRequiredService<Vocabulary>().WordCount;
         var headwords = Corpus.Headwords(words);

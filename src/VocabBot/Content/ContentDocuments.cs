@@ -42,8 +42,8 @@ public sealed class WordDocument
     public string? ArticleLink { get; set; }
 
     /// <summary>
-    /// Reads a stored entry by hand. Vocabulary reads all 40,000 at every start, and the BsonMapper
-    /// spends about 10 µs on each (0.4 s of a 0.5 s read); this takes a small fraction of that.
+    /// Reads a stored entry by hand. Vocabulary reads all 40,000 for quizzes after each import: through
+    /// the BsonMapper that took 0.33-0.73 s, by hand 0.27-0.38 s (2 loaded cores, docs/PERFORMANCE.md).
     /// A test holds it equal to the mapper for every property.
     /// </summary>
     internal static WordDocument FromBson(BsonDocument document) => new()

@@ -51,9 +51,7 @@ public static class LatencyBenchmark
 
         total.Stop();
         Array.Sort(latencies);
-        Console.WriteLine($"run {run}: {name,-27} p50 {At(latencies, 0.50),7:F1}  p99 {At(latencies, 0.99),7:F1}  max {latencies[^1],8:F0}  " +
+        Console.WriteLine($"run {run}: {name,-27} p50 {Percentile.Of(latencies, 0.50),7:F1}  p99 {Percentile.Of(latencies, 0.99),7:F1}  max {latencies[^1],8:F0}  " +
             $"({inputs.Length / total.Elapsed.TotalSeconds:F0}/s{(misses > 0 ? $", {misses} found nothing" : "")})");
     }
-
-    private static double At(double[] sorted, double quantile) => sorted[(int)Math.Ceiling(quantile * sorted.Length) - 1];
 }

@@ -174,11 +174,9 @@ public static class LoadBenchmark
         {
             var all = Times.Select(t => t.Ms).Order().ToArray();
             var kinds = string.Join(", ", Times.GroupBy(t => t.Kind).OrderBy(g => g.Key)
-                .Select(g => $"{g.Key} {g.Count()} p99 {At(g.Select(t => t.Ms).Order().ToArray(), 0.99):F1}"));
+                .Select(g => $"{g.Key} {g.Count()} p99 {Percentile.Of(g.Select(t => t.Ms).Order().ToArray(), 0.99):F1}"));
             return $"{all.Length} interactions, {Users} users, {Elapsed.TotalSeconds:F2} s = {all.Length / Elapsed.TotalSeconds:F0}/s; " +
-                $"callback ms p50 {At(all, 0.5):F1} p99 {At(all, 0.99):F1} max {all[^1]:F0}; over 3 s: {all.Count(ms => ms > 3000)} ({kinds})";
+                $"callback ms p50 {Percentile.Of(all, 0.5):F1} p99 {Percentile.Of(all, 0.99):F1} max {all[^1]:F0}; over 3 s: {all.Count(ms => ms > 3000)} ({kinds})";
         }
-
-        private static double At(double[] sorted, double quantile) => sorted[(int)Math.Ceiling(quantile * sorted.Length) - 1];
     }
 }

@@ -34,7 +34,9 @@ public static class Corpus
     }
 
     /// <summary>Writes <paramref name="articles"/> files of <paramref name="wordsPerArticle"/> words each into a folder.</summary>
-    public static void Write(string folder, int articles = 1000, int wordsPerArticle = 40, int seed = 1)
+    public const int WordsPerArticle = 40;
+
+    public static void Write(string folder, int articles = 1000, int wordsPerArticle = WordsPerArticle, int seed = 1)
     {
         Directory.CreateDirectory(folder);
         var random = new Random(seed);
@@ -61,7 +63,7 @@ public static class Corpus
         text.Append("\n\n:::summary\nA summary of the article.\n修正：\nA corrected summary of the article.\n:::\n\n");
         text.Append("| 單字 | 音標 | 詞性 | 中文 | 例句 |\n|------|------|------|------|------|\n");
         foreach (var word in words)
-            text.Append($"| {word} | /{word}/ | {Poses[random.Next(Poses.Length)]} | 意思{random.Next(1000)}；解釋 | The {word} was discussed. |\n");
+            text.Append($"| {word} | /{word}/ | {Poses[random.Next(Poses.Length)]} | 意思{random.Next(1000)}；解釋{random.Next(1000)} | The {word} was discussed. |\n");
         return text.ToString();
     }
 }

@@ -1,18 +1,33 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using VocabBot.Benchmarks;
 
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- import [articles] [repeats]
-// dotnet run -c Release --project tests/VocabBot.Benchmarks -- micro [BenchmarkDotNet args]
+// dotnet run -c Release --project tests/VocabBot.Benchmarks -- latency [calls] [repeats]
+// dotnet run -c Release --project tests/VocabBot.Benchmarks -- load [interactions] [users] [repeats]
+// dotnet run -c Release --project tests/VocabBot.Benchmarks -- memory FOLDER   (twice: cold import, then warm start)
+// dotnet run -c Release --project tests/VocabBot.Benchmarks -- micro [BenchmarkDotNet args, e.g. --filter '*']
 var mode = args.FirstOrDefault() ?? "import";
 switch (mode)
 {
     case "import":
-        ImportBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        ImportBenchmark.Run(Arg(1, 1000), Arg(2, 3));
+        return 0;
+    case "latency":
+        LatencyBenchmark.Run(Arg(1, 100_000), Arg(2, 3));
+        return 0;
+    case "load":
+        await LoadBenchmark.RunAsync(Arg(1, 10_000), Arg(2, 50), Arg(3, 3));
+        return 0;
+    case "memory" when args.Length == 2:
+        await MemoryBenchmark.RunAsync(args[1]);
         return 0;
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("modes: import [articles] [repeats] | micro [BenchmarkDotNet args]");
+        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] | memory FOLDER | micro [BenchmarkDotNet args]");
         return 2;
 }
+
+int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;

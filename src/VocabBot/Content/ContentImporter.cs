@@ -134,7 +134,8 @@ public sealed class ContentImporter(VocabDatabase database, Vocabulary vocabular
         _articles.Delete(articleId);
     }
 
-    private static ArticleDocument ToDocument(Article article, string hash) => new()
+    /// <summary>The stored form of an article; the benchmark's floor inserts the same documents.</summary>
+    internal static ArticleDocument ToDocument(Article article, string hash) => new()
     {
         Id = article.File,
         Hash = hash,
@@ -147,7 +148,7 @@ public sealed class ContentImporter(VocabDatabase database, Vocabulary vocabular
         WordCount = article.Words.Count,
     };
 
-    private static WordDocument ToDocument(ArticleDocument article, VocabularyEntry word)
+    internal static WordDocument ToDocument(ArticleDocument article, VocabularyEntry word)
     {
         var key = Inflections.Key(word.Headword);
         var forms = new List<string> { key };

@@ -22,6 +22,24 @@ public sealed class RateLimiterTests
     }
 
     [Fact]
+    public void InteractionCallbacks_NotHeldByTheFiftyPerSecondCap()
+    {
+        // Discord: "Interaction endpoints are not bound to the bot's Global Rate Limit"; holding them
+        // capped a busy bot at 50 answers a second and let the 51st miss Discord's 3 s.
+        var time = new FakeTimeProvider();
+        var limiter = new RateLimiter(Options.Create(new DiscordOptions()), time);
+        for (var i = 0; i < 50; i++)
+            Assert.True(limiter.WaitAsync(DiscordRoute.CreateMessage($"{i}"), CancellationToken.None).IsCompletedSuccessfully);
+
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.True(limiter.WaitAsync(DiscordRoute.InteractionCallback($"{i}", $"token-{i}"), CancellationToken.None).IsCompletedSuccessfully);
+            Assert.True(limiter.WaitAsync(DiscordRoute.Followup("1", $"token-{i}"), CancellationToken.None).IsCompletedSuccessfully);
+        }
+        Assert.False(limiter.WaitAsync(DiscordRoute.CreateMessage("51"), CancellationToken.None).IsCompleted);
+    }
+
+    [Fact]
     public async Task GlobalBlock_HoldsEveryRoute()
     {
         var time = new FakeTimeProvider();

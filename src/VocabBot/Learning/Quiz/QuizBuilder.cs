@@ -12,10 +12,15 @@ public sealed class QuizBuilder(Random random)
     private static readonly QuestionKind[] Kinds = Enum.GetValues<QuestionKind>();
 
     /// <summary>Questions for <paramref name="targets"/>, skipping any the pool has too few distractors for.</summary>
-    public List<QuizQuestion> Build(IReadOnlyList<WordDocument> targets, IReadOnlyList<WordDocument> pool)
+    public List<QuizQuestion> Build(IReadOnlyList<WordDocument> targets, IReadOnlyList<WordDocument> pool) =>
+        Build(targets, new QuizPool(pool));
+
+    /// <summary>Questions for <paramref name="targets"/>, skipping any the pool has too few distractors for.</summary>
+    public List<QuizQuestion> Build(IReadOnlyList<WordDocument> targets, QuizPool pool)
     {
         ArgumentNullException.ThrowIfNull(targets);
-        var byPartOfSpeech = ByPartOfSpeech(pool);
+        ArgumentNullException.ThrowIfNull(pool);
+        var byPartOfSpeech = pool.ByPartOfSpeech;
         var questions = new List<QuizQuestion>();
         var next = random.Next(Kinds.Length);
         foreach (var word in targets)
@@ -24,8 +29,8 @@ public sealed class QuizBuilder(Random random)
             var kind = Kinds[next++ % Kinds.Length];
             if (kind == QuestionKind.Cloze && cloze is null)
                 kind = random.Next(2) == 0 ? QuestionKind.Meaning : QuestionKind.Reverse;
-            var samePartOfSpeech = PartsOfSpeech(word.PartOfSpeech).SelectMany(p => byPartOfSpeech.GetValueOrDefault(p, [])).ToList();
-            if (Question(word, kind, cloze, [samePartOfSpeech, pool]) is { } question)
+            var samePartOfSpeech = QuizPool.PartsOfSpeech(word.PartOfSpeech).SelectMany(p => byPartOfSpeech.GetValueOrDefault(p, [])).ToList();
+            if (Question(word, kind, cloze, [samePartOfSpeech, pool.Words]) is { } question)
                 questions.Add(question);
         }
 
@@ -97,26 +102,5 @@ public sealed class QuizBuilder(Random random)
         }
     }
 
-    private static Dictionary<string, List<WordDocument>> ByPartOfSpeech(IReadOnlyList<WordDocument> pool)
-    {
-        var groups = new Dictionary<string, List<WordDocument>>(StringComparer.Ordinal);
-        foreach (var word in pool)
-        {
-            foreach (var part in PartsOfSpeech(word.PartOfSpeech))
-            {
-                if (!groups.TryGetValue(part, out var list))
-                    groups[part] = list = [];
-                list.Add(word);
-            }
-        }
-
-        return groups;
-    }
-
     private static string Meaning(WordDocument word) => string.Join("；", word.Chinese);
-
-    private static IEnumerable<string> PartsOfSpeech(string partOfSpeech) =>
-        partOfSpeech.Split(['/', ',', ' ', '&'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => p.TrimEnd('.').ToLowerInvariant())
-            .Distinct(StringComparer.Ordinal);
 }

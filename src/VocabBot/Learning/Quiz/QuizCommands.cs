@@ -24,6 +24,7 @@ public sealed class QuizCommands(
 
     // One click at a time, so a double click cannot answer a question twice.
     private readonly Lock _gate = new();
+    private volatile CachedPool? _pool;
 
     public ChatReply Start(ChatRequest request, QuizMode mode)
     {
@@ -32,8 +33,8 @@ public sealed class QuizCommands(
         if (CommandInput.Count(request.Option("count"), DefaultCount, MaxCount, command, out var error) is not { } count)
             return error!;
 
-        var pool = Distinct(vocabulary.Entries);
-        var candidates = pool;
+        var pool = Pool();
+        var candidates = pool.Words;
         if (request.Option("article") is { } typed && !string.IsNullOrWhiteSpace(typed))
         {
             if (Articles.Find(vocabulary, typed) is not { } article)
@@ -41,8 +42,8 @@ public sealed class QuizCommands(
             candidates = Distinct(vocabulary.Entries.Where(w => w.ArticleId == article.Id));
         }
 
-        if (pool.Count < QuizBuilder.OptionCount)
-            return ChatReply.Private($"A quiz needs at least {QuizBuilder.OptionCount} words and there are {pool.Count}; add articles to the content folder.");
+        if (pool.Words.Count < QuizBuilder.OptionCount)
+            return ChatReply.Private($"A quiz needs at least {QuizBuilder.OptionCount} words and there are {pool.Words.Count}; add articles to the content folder.");
 
         var now = time.GetUtcNow();
         var words = picker.Pick(request.UserId, candidates, count, mode, now);
@@ -66,12 +67,12 @@ public sealed class QuizCommands(
     public ChatReply StartWord(ButtonClick click, string key)
     {
         ArgumentNullException.ThrowIfNull(click);
-        var pool = Distinct(vocabulary.Entries);
-        var word = pool.FirstOrDefault(w => w.Key == key);
+        var pool = Pool();
+        var word = pool.Words.FirstOrDefault(w => w.Key == key);
         if (word is null)
             return ChatReply.Private("That word is no longer in the study articles; try /quiz.");
-        if (pool.Count < QuizBuilder.OptionCount)
-            return ChatReply.Private($"A quiz needs at least {QuizBuilder.OptionCount} words and there are {pool.Count}; add articles to the content folder.");
+        if (pool.Words.Count < QuizBuilder.OptionCount)
+            return ChatReply.Private($"A quiz needs at least {QuizBuilder.OptionCount} words and there are {pool.Words.Count}; add articles to the content folder.");
         var questions = builder.Build([word], pool);
         if (questions.Count == 0)
             return ChatReply.Private("That word has too few different meanings around it to make four options from; try /quiz.");
@@ -188,6 +189,18 @@ public sealed class QuizCommands(
         var local = TimeZoneInfo.ConvertTime(due, zone);
         return ChatReply.Private($"Nothing is due for review; the next word is due {local:yyyy-MM-dd HH:mm} ({zone.Id}), {CommandInput.Until(due - now)}.");
     }
+
+    /// <summary>One entry per headword, grouped: worked out again only when an import has replaced the entries.</summary>
+    private QuizPool Pool()
+    {
+        var entries = vocabulary.Entries;
+        var cached = _pool;
+        if (cached is null || !ReferenceEquals(cached.Entries, entries))
+            _pool = cached = new CachedPool(entries, new QuizPool(Distinct(entries)));
+        return cached.Pool;
+    }
+
+    private sealed record CachedPool(IReadOnlyList<WordDocument> Entries, QuizPool Pool);
 
     private static List<WordDocument> Distinct(IEnumerable<WordDocument> words) =>
         words.GroupBy(w => w.Key, StringComparer.Ordinal).Select(g => g.First()).ToList();

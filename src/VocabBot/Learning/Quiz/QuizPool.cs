@@ -1,0 +1,37 @@
+using VocabBot.Content;
+
+namespace VocabBot.Learning.Quiz;
+
+/// <summary>
+/// The words a quiz draws its distractors from, grouped by part of speech. Grouping 40,000 words
+/// on every /quiz cost more than the rest of the quiz together, so QuizCommands keeps one per import.
+/// </summary>
+public sealed class QuizPool
+{
+    public QuizPool(IReadOnlyList<WordDocument> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        Words = words;
+        var groups = new Dictionary<string, List<WordDocument>>(StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            foreach (var part in PartsOfSpeech(word.PartOfSpeech))
+            {
+                if (!groups.TryGetValue(part, out var list))
+                    groups[part] = list = [];
+                list.Add(word);
+            }
+        }
+
+        ByPartOfSpeech = groups;
+    }
+
+    public IReadOnlyList<WordDocument> Words { get; }
+
+    public IReadOnlyDictionary<string, List<WordDocument>> ByPartOfSpeech { get; }
+
+    public static IEnumerable<string> PartsOfSpeech(string partOfSpeech) =>
+        partOfSpeech.Split(['/', ',', ' ', '&'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.TrimEnd('.').ToLowerInvariant())
+            .Distinct(StringComparer.Ordinal);
+}

@@ -26,6 +26,27 @@ public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<Publishe
     }
 
     [Fact]
+    public void JsonFormatter_WritesEveryLogLineAsAJsonObject()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"vocabbot-json-{Guid.NewGuid():N}.db");
+        var environment = new Dictionary<string, string>
+        {
+            ["Storage__DatabasePath"] = database,
+            ["Content__Watch"] = "false",
+            ["Logging__Console__FormatterName"] = "json",
+        };
+
+        var (code, _, error) = app.App("/quit\n", environment, "console");
+
+        File.Delete(database);
+        Assert.Equal(0, code);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line => System.Text.Json.JsonDocument.Parse(line).Dispose());
+        Assert.Contains(lines, line => line.Contains("\"Category\":\"VocabBot.Content.ContentImporter\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Run_WithoutAToken_PointsToTheConsole()
     {
         var (code, _, error) = app.App("", new Dictionary<string, string> { ["Discord__Token"] = "" });

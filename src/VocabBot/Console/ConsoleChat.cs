@@ -24,8 +24,9 @@ public sealed class ConsoleChat(ChatCommands commands, Vocabulary vocabulary, IO
             string? line;
             try
             {
-                // WaitAsync: a terminal's ReadLine ignores the token, and Ctrl+C must still end the chat.
-                line = await input.ReadLineAsync(cancellationToken).AsTask().WaitAsync(cancellationToken);
+                // Console.In's ReadLineAsync blocks the caller and ignores the token, so the read runs on
+                // its own task and the wait is what gets cancelled: Ctrl+C or SIGTERM must end the chat.
+                line = await Task.Run(input.ReadLine, CancellationToken.None).WaitAsync(cancellationToken);
             }
             catch (OperationCanceledException)
             {

@@ -71,6 +71,13 @@ public sealed class Vocabulary
 
     public IEnumerable<ArticleDocument> Articles() => _articles.FindAll();
 
+    private WordDocument[] ReadEntries()
+    {
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Share(string text) => shared.TryGetValue(text, out var one) ? one : shared[text] = text;
+        return _wordsRaw.FindAll().Select(document => WordDocument.FromBson(document, Share)).ToArray();
+    }
+
     /// <summary>Rebuilds the headword list now and the entries at their next use; the importer calls it after every change.</summary>
     public void Refresh()
     {
@@ -79,6 +86,6 @@ public sealed class Vocabulary
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToArray();
-        _entries = new Lazy<WordDocument[]>(() => _wordsRaw.FindAll().Select(WordDocument.FromBson).ToArray());
+        _entries = new Lazy<WordDocument[]>(ReadEntries);
     }
 }

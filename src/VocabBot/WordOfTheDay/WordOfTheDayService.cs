@@ -17,7 +17,7 @@ public enum PostOutcome { Posted, AlreadyPosted, NoWords, Failed }
 public sealed class WordOfTheDayService(
     VocabDatabase database,
     Vocabulary vocabulary,
-    WordPicker picker,
+    WordCycle cycle,
     IOptions<WordOfTheDayOptions> options,
     TimeProvider time,
     ILogger<WordOfTheDayService> logger)
@@ -84,7 +84,7 @@ public sealed class WordOfTheDayService(
         // A word removed from the content since it was chosen is never posted: choose again.
         if (day is not null && (day.Posted || vocabulary.ByKey(day.WordKey).Count > 0))
             return day;
-        var key = picker.Next(channelId);
+        var key = cycle.Next(channelId);
         if (key is null)
             return null;
         day = new WotdDayDocument { Id = id, ChannelId = channelId, Date = date, WordKey = key };

@@ -16,7 +16,7 @@ public static class WordOfTheDaySetup
         builder.Services.AddSingleton<IValidateOptions<WordOfTheDayOptions>, WordOfTheDayOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(Random.Shared);
-        builder.Services.AddSingleton<WordPicker>();
+        builder.Services.AddSingleton<WordCycle>();
         builder.Services.AddSingleton<WordOfTheDayService>();
         builder.Services.AddSingleton<WotdSchedules>();
         builder.Services.AddSingleton<WotdScheduler>();

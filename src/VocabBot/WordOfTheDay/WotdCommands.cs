@@ -47,16 +47,14 @@ public sealed class WotdCommands(WordOfTheDayService service, WotdSchedules sche
         }
 
         if (!TimeOnly.TryParseExact(time, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-            return ChatReply.Private($"'{Clip(time)}' is not a time: use HH:MM in 24-hour form, like 08:00, or 'off'.");
+            return ChatReply.Private($"'{CommandInput.Shorten(time, 40)}' is not a time: use HH:MM in 24-hour form, like 08:00, or 'off'.");
         var zoneName = request.Option("timezone")?.Trim();
         var zone = schedules.ZoneOf(channel!, request.GuildId);
         if (!string.IsNullOrEmpty(zoneName) && !TimeZoneInfo.TryFindSystemTimeZoneById(zoneName, out zone))
-            return ChatReply.Private($"'{Clip(zoneName)}' is not a time zone I know: use an IANA name like Asia/Taipei or America/New_York.");
+            return ChatReply.Private($"'{CommandInput.Shorten(zoneName, 40)}' is not a time zone I know: use an IANA name like Asia/Taipei or America/New_York.");
 
         var schedule = schedules.Save(channel!, request.GuildId, $"0 {at.Minute} {at.Hour} * * ?", zone);
         await scheduler.ApplyAsync(schedule, cancellationToken);
         return ChatReply.Private($"Done: a word of the day will be posted in that channel every day at {at:HH\\:mm} ({zone.Id}).");
     }
-
-    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -62,13 +62,13 @@ public sealed class WordOfTheDayServiceTests
     }
 
     [Fact]
-    public void Picker_GoesThroughEveryWordBeforeAnyRepeats()
+    public void Cycle_GoesThroughEveryWordBeforeAnyRepeats()
     {
         using var f = new WotdFixture(TaipeiMorning);
         var total = f.Vocabulary.Headwords.Count;
 
-        var firstRound = Enumerable.Range(0, total).Select(_ => f.Picker.Next(Channel)).ToList();
-        var nextPick = f.Picker.Next(Channel);
+        var firstRound = Enumerable.Range(0, total).Select(_ => f.Cycle.Next(Channel)).ToList();
+        var nextPick = f.Cycle.Next(Channel);
 
         Assert.Equal(total, firstRound.Distinct().Count());
         Assert.Equal(f.Vocabulary.Headwords.Order(), firstRound.Order());

@@ -33,7 +33,7 @@ internal sealed class WotdFixture : IDisposable
     public Vocabulary Vocabulary { get; private set; } = null!;
     public ContentImporter Importer { get; private set; } = null!;
     public WordOfTheDayService Service { get; private set; } = null!;
-    public WordPicker Picker { get; private set; } = null!;
+    public WordCycle Cycle { get; private set; } = null!;
 
     /// <summary>Closes the database and opens it again, as a restart would.</summary>
     public void Restart()
@@ -54,8 +54,8 @@ internal sealed class WotdFixture : IDisposable
         Database = new VocabDatabase(_data.File("vocabbot.db"));
         Vocabulary = new Vocabulary(Database);
         Importer = new ContentImporter(Database, Vocabulary, new ArticleParser(), NullLogger<ContentImporter>.Instance);
-        Picker = new WordPicker(Database, Vocabulary, new Random(42));
-        Service = new WordOfTheDayService(Database, Vocabulary, Picker, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<WordOfTheDayService>.Instance);
+        Cycle = new WordCycle(Database, Vocabulary, new Random(42));
+        Service = new WordOfTheDayService(Database, Vocabulary, Cycle, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<WordOfTheDayService>.Instance);
     }
 }
 

@@ -33,7 +33,7 @@ public sealed class QuizTests
     public async Task Quiz_Distractors_SharePartOfSpeechAndNeverTheMeaning()
     {
         await using var bot = await TestBot.StartAsync();
-        var words = bot.Get<Vocabulary>().All().ToList();
+        var words = bot.Get<Vocabulary>().All().Select(WordEntry.Of).ToList();
         var byOption = words.ToDictionary(w => w.Headword).Concat(words.ToDictionary(w => string.Join("；", w.Chinese)))
             .ToDictionary(p => p.Key, p => p.Value);
 
@@ -63,7 +63,7 @@ public sealed class QuizTests
             "keep | /kiːp/ | v. | 保持 | We keep it.",
             "hold | /hoʊld/ | v. | 握住 | We hold it.");
         await using var bot = await TestBot.StartAsync(content.Directory);
-        var words = bot.Get<Vocabulary>().All().ToList();
+        var words = bot.Get<Vocabulary>().All().Select(WordEntry.Of).ToList();
         var gain = words.Single(w => w.Key == "gain");
 
         for (var seed = 0; seed < 20; seed++)

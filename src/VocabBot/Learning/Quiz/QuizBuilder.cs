@@ -12,11 +12,11 @@ public sealed class QuizBuilder(Random random)
     private static readonly QuestionKind[] Kinds = Enum.GetValues<QuestionKind>();
 
     /// <summary>Questions for <paramref name="targets"/>, skipping any the pool has too few distractors for.</summary>
-    public List<QuizQuestion> Build(IReadOnlyList<WordDocument> targets, IReadOnlyList<WordDocument> pool) =>
+    public List<QuizQuestion> Build(IReadOnlyList<WordEntry> targets, IReadOnlyList<WordEntry> pool) =>
         Build(targets, new QuizPool(pool));
 
     /// <summary>Questions for <paramref name="targets"/>, skipping any the pool has too few distractors for.</summary>
-    public List<QuizQuestion> Build(IReadOnlyList<WordDocument> targets, QuizPool pool)
+    public List<QuizQuestion> Build(IReadOnlyList<WordEntry> targets, QuizPool pool)
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(pool);
@@ -37,11 +37,11 @@ public sealed class QuizBuilder(Random random)
         return questions;
     }
 
-    private QuizQuestion? Question(WordDocument word, QuestionKind kind, string? cloze, IReadOnlyList<WordDocument>[] pools)
+    private QuizQuestion? Question(WordEntry word, QuestionKind kind, string? cloze, IReadOnlyList<WordEntry>[] pools)
     {
         if (word.Chinese.Count == 0)
             return null;
-        Func<WordDocument, string> optionOf = kind == QuestionKind.Meaning ? Meaning : w => w.Headword;
+        Func<WordEntry, string> optionOf = kind == QuestionKind.Meaning ? Meaning : w => w.Headword;
         var right = optionOf(word);
         var distractors = Distractors(word, pools, optionOf, right);
         if (distractors.Count < OptionCount - 1)
@@ -69,7 +69,7 @@ public sealed class QuizBuilder(Random random)
 
     // Draws at random from the words sharing the part of speech, then from all words, until three fit;
     // it looks at only as many words as it needs, so a pool of 40,000 costs what a pool of 40 does.
-    private List<string> Distractors(WordDocument word, IReadOnlyList<WordDocument>[] pools, Func<WordDocument, string> optionOf, string right)
+    private List<string> Distractors(WordEntry word, IReadOnlyList<WordEntry>[] pools, Func<WordEntry, string> optionOf, string right)
     {
         var meanings = word.Chinese.ToHashSet(StringComparer.Ordinal);
         var chosen = new List<string>(OptionCount - 1);
@@ -102,5 +102,5 @@ public sealed class QuizBuilder(Random random)
         }
     }
 
-    private static string Meaning(WordDocument word) => string.Join("；", word.Chinese);
+    private static string Meaning(WordEntry word) => string.Join("；", word.Chinese);
 }

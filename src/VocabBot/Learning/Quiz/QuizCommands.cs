@@ -180,7 +180,7 @@ public sealed class QuizCommands(
         }
     }
 
-    private ChatReply NothingDue(ChatRequest request, IReadOnlyList<WordDocument> candidates, DateTimeOffset now)
+    private ChatReply NothingDue(ChatRequest request, IReadOnlyList<WordEntry> candidates, DateTimeOffset now)
     {
         var keys = candidates.Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
         if (picker.NextDue(request.UserId, keys) is not { } due)
@@ -200,8 +200,8 @@ public sealed class QuizCommands(
         return cached.Pool;
     }
 
-    private sealed record CachedPool(IReadOnlyList<WordDocument> Entries, QuizPool Pool);
+    private sealed record CachedPool(IReadOnlyList<WordEntry> Entries, QuizPool Pool);
 
-    private static List<WordDocument> Distinct(IEnumerable<WordDocument> words) =>
+    private static List<WordEntry> Distinct(IEnumerable<WordEntry> words) =>
         words.GroupBy(w => w.Key, StringComparer.Ordinal).Select(g => g.First()).ToList();
 }

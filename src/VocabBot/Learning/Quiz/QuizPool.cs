@@ -8,11 +8,11 @@ namespace VocabBot.Learning.Quiz;
 /// </summary>
 public sealed class QuizPool
 {
-    public QuizPool(IReadOnlyList<WordDocument> words)
+    public QuizPool(IReadOnlyList<WordEntry> words)
     {
         ArgumentNullException.ThrowIfNull(words);
         Words = words;
-        var groups = new Dictionary<string, List<WordDocument>>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, List<WordEntry>>(StringComparer.Ordinal);
         foreach (var word in words)
         {
             foreach (var part in PartsOfSpeech(word.PartOfSpeech))
@@ -26,9 +26,9 @@ public sealed class QuizPool
         ByPartOfSpeech = groups;
     }
 
-    public IReadOnlyList<WordDocument> Words { get; }
+    public IReadOnlyList<WordEntry> Words { get; }
 
-    public IReadOnlyDictionary<string, List<WordDocument>> ByPartOfSpeech { get; }
+    public IReadOnlyDictionary<string, List<WordEntry>> ByPartOfSpeech { get; }
 
     public static IEnumerable<string> PartsOfSpeech(string partOfSpeech) =>
         partOfSpeech.Split(['/', ',', ' ', '&'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

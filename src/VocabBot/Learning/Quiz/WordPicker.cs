@@ -6,7 +6,7 @@ namespace VocabBot.Learning.Quiz;
 /// <summary>Chooses what a quiz asks: due words first, then previously missed ones, then new ones, then the rest.</summary>
 public sealed class WordPicker(ReviewMemory memory, Random random)
 {
-    public List<WordDocument> Pick(string userId, IReadOnlyList<WordDocument> candidates, int count, QuizMode mode, DateTimeOffset now)
+    public List<WordEntry> Pick(string userId, IReadOnlyList<WordEntry> candidates, int count, QuizMode mode, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var states = memory.ForUser(userId).ToDictionary(s => s.WordKey, StringComparer.Ordinal);

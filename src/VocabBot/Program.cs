@@ -7,6 +7,9 @@ using VocabBot.Learning;
 using VocabBot.Storage;
 using VocabBot.WordOfTheDay;
 
+// Before anything logs: setting it while the console logger's thread writes can deadlock the two
+// (System.Console takes its locks in the opposite order); it hung 1 start in 4 of `console`.
+Console.OutputEncoding = System.Text.Encoding.UTF8;
 var verb = args.FirstOrDefault() ?? "run";
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {

@@ -19,7 +19,6 @@ public static class ConsoleSetup
     public static async Task<int> ChatAsync(IHost host, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
-        System.Console.OutputEncoding = System.Text.Encoding.UTF8;
         await host.Services.GetRequiredService<ConsoleChat>().RunAsync(System.Console.In, System.Console.Out, cancellationToken);
         return 0;
     }

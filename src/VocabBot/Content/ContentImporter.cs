@@ -123,14 +123,14 @@ public sealed class ContentImporter(VocabDatabase database, Vocabulary vocabular
     {
         var document = ToDocument(article, hash);
         if (existed)
-            _words.DeleteMany(w => w.ArticleId == article.File);
+            _words.DeleteMany(Vocabulary.InArticleQuery(article.File));
         _words.InsertBulk(article.Words.Select(w => ToDocument(document, w)));
         _articles.Upsert(document);
     }
 
     private void Remove(string articleId)
     {
-        _words.DeleteMany(w => w.ArticleId == articleId);
+        _words.DeleteMany(Vocabulary.InArticleQuery(articleId));
         _articles.Delete(articleId);
     }
 

@@ -73,6 +73,24 @@ public sealed class ContentImporterTests : IDisposable
     }
 
     [Fact]
+    public void DeleteAFileWhoseNameBeginsAnother_KeepsTheOthersWords()
+    {
+        // Entry ids are "file#key", so "english-headers.md"'s ids begin like those of "english-headers.md#2.md".
+        File.Copy(_content.File("english-headers.md"), _content.File("english-headers.md#2.md"));
+        var (db, vocabulary, importer) = Open();
+        using var _ = db;
+        importer.Import(_content.Path);
+        File.Delete(_content.File("english-headers.md"));
+
+        var report = importer.Import(_content.Path);
+
+        Assert.Equal(1, report.Removed);
+        Assert.Empty(vocabulary.InArticle("english-headers.md"));
+        Assert.Equal(5, vocabulary.InArticle("english-headers.md#2.md").Count());
+        Assert.Single(vocabulary.Find("rally"));
+    }
+
+    [Fact]
     public void DeleteOneFile_RemovesItsWords()
     {
         var (db, vocabulary, importer) = Open();

@@ -76,7 +76,7 @@ public sealed class Vocabulary
     /// them; the ArticleId test keeps out an article whose own name begins with "article#".
     /// </summary>
     internal static BsonExpression InArticleQuery(string articleId) =>
-        Query.And(Query.GTE("_id", articleId + "#"), Query.LT("_id", articleId + "$"), Query.EQ(nameof(WordDocument.ArticleId), articleId));
+        Query.And(Query.Between("_id", articleId + "#", articleId + "$"), Query.EQ(nameof(WordDocument.ArticleId), articleId));
 
     public IEnumerable<ArticleDocument> Articles() => _articles.FindAll();
 

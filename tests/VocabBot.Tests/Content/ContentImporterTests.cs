@@ -91,6 +91,18 @@ public sealed class ContentImporterTests : IDisposable
     }
 
     [Fact]
+    public void AnArticlesEntries_AreFoundByARangeOfIds_NotAScan()
+    {
+        // Replacing or removing an article deletes its entries this way; a scan made each cost the whole collection.
+        var (db, _, _) = Open();
+        using var _ = db;
+
+        var plan = db.Database.GetCollection("words").Query().Where(Vocabulary.InArticleQuery("seed.md")).GetPlan()["index"];
+
+        Assert.Equal("INDEX RANGE SCAN(_id BETWEEN \"seed.md#\" AND \"seed.md$\")", plan["mode"].AsString);
+    }
+
+    [Fact]
     public void DeleteOneFile_RemovesItsWords()
     {
         var (db, vocabulary, importer) = Open();

@@ -20,13 +20,16 @@ using Console = System.Console;
 /// The real host against the fake Discord on loopback, over the 40,000-word corpus: virtual users
 /// each send an interaction, wait for its callback and send the next, 60% /define and autocomplete,
 /// 40% quiz buttons (answer, then Next; a new /quiz when one ends). Each time runs from handing
-/// INTERACTION_CREATE to the fake's gateway to the fake receiving the callback.
+/// INTERACTION_CREATE to the fake's gateway to the fake receiving the callback. With a rate, the
+/// users are paced: each sends at most every users/rate seconds, so together they offer that many
+/// interactions a second (a user whose reply came late sends its next at once); without one they
+/// send as fast as replies come back, which measures the most the box can take.
 /// </summary>
 public static class LoadBenchmark
 {
     private static readonly TimeSpan GiveUp = TimeSpan.FromSeconds(10);
 
-    public static async Task RunAsync(int interactions, int users, int repeats)
+    public static async Task RunAsync(int interactions, int users, int repeats, int rate)
     {
         var root = Directory.CreateTempSubdirectory("vocabbot-load-").FullName;
         try
@@ -55,10 +58,10 @@ public static class LoadBenchmark
             Console.WriteLine($"host started (with a cold import of {Corpus.Headwords(1000 * Corpus.WordsPerArticle).Count} words) in {hostStarted.TotalSeconds:F1} s, READY after {started.Elapsed.TotalSeconds:F1} s");
 
             var driver = new Driver(discord, callbacks);
-            await driver.BurstAsync(Math.Min(1000, interactions), users, seed: 0);
+            await driver.BurstAsync(Math.Min(1000, interactions), users, rate, seed: 0);
             for (var run = 1; run <= repeats; run++)
             {
-                var result = await driver.BurstAsync(interactions, users, seed: run);
+                var result = await driver.BurstAsync(interactions, users, rate, seed: run);
                 Console.WriteLine($"run {run}: {result}");
             }
 
@@ -96,22 +99,33 @@ public static class LoadBenchmark
         private readonly IReadOnlyList<string> _headwords = Corpus.Headwords(1000 * Corpus.WordsPerArticle);
         private int _nextUser;
 
-        public async Task<BurstResult> BurstAsync(int interactions, int users, int seed)
+        public async Task<BurstResult> BurstAsync(int interactions, int users, int rate, int seed)
         {
             var left = interactions;
             var times = new ConcurrentBag<(string Kind, double Ms)>();
+            var period = rate > 0 ? TimeSpan.FromSeconds((double)users / rate) : TimeSpan.Zero;
             var watch = Stopwatch.StartNew();
+            // Paced users start spread over one period, so the offered load is even from the first one.
             await Task.WhenAll(Enumerable.Range(0, users).Select(u => UserAsync(
                 (700000000000000000L + Interlocked.Increment(ref _nextUser)).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                new Random(seed * 1000 + u), () => Interlocked.Decrement(ref left) >= 0, times)));
-            return new BurstResult(watch.Elapsed, users, [.. times]);
+                new Random(seed * 1000 + u), () => Interlocked.Decrement(ref left) >= 0, times, period, period * u / users)));
+            return new BurstResult(watch.Elapsed, users, rate, [.. times]);
         }
 
-        private async Task UserAsync(string userId, Random random, Func<bool> take, ConcurrentBag<(string, double)> times)
+        private async Task UserAsync(string userId, Random random, Func<bool> take, ConcurrentBag<(string, double)> times, TimeSpan period, TimeSpan offset)
         {
             List<string> quizButtons = [];
+            var next = Stopwatch.GetTimestamp() + (long)(offset.TotalSeconds * Stopwatch.Frequency);
             while (take())
             {
+                if (period > TimeSpan.Zero)
+                {
+                    var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next);
+                    if (wait > TimeSpan.Zero)
+                        await Task.Delay(wait);
+                    next = Math.Max(next, Stopwatch.GetTimestamp() - Stopwatch.Frequency) + (long)(period.TotalSeconds * Stopwatch.Frequency);
+                }
+
                 var id = Interactions.NewId();
                 var roll = random.NextDouble();
                 var headword = _headwords[random.Next(_headwords.Count)];
@@ -168,14 +182,15 @@ public static class LoadBenchmark
         }
     }
 
-    private sealed record BurstResult(TimeSpan Elapsed, int Users, IReadOnlyList<(string Kind, double Ms)> Times)
+    private sealed record BurstResult(TimeSpan Elapsed, int Users, int Rate, IReadOnlyList<(string Kind, double Ms)> Times)
     {
         public override string ToString()
         {
             var all = Times.Select(t => t.Ms).Order().ToArray();
             var kinds = string.Join(", ", Times.GroupBy(t => t.Kind).OrderBy(g => g.Key)
                 .Select(g => $"{g.Key} {g.Count()} p99 {Percentile.Of(g.Select(t => t.Ms).Order().ToArray(), 0.99):F1}"));
-            return $"{all.Length} interactions, {Users} users, {Elapsed.TotalSeconds:F2} s = {all.Length / Elapsed.TotalSeconds:F0}/s; " +
+            var offered = Rate > 0 ? $"paced to {Rate}/s" : "unpaced";
+            return $"{all.Length} interactions, {Users} users {offered}, {Elapsed.TotalSeconds:F2} s = {all.Length / Elapsed.TotalSeconds:F0}/s; " +
                 $"callback ms p50 {Percentile.Of(all, 0.5):F1} p99 {Percentile.Of(all, 0.99):F1} max {all[^1]:F0}; over 3 s: {all.Count(ms => ms > 3000)} ({kinds})";
         }
     }

@@ -4,7 +4,7 @@ using VocabBot.Benchmarks;
 
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- import [articles] [repeats]
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- latency [calls] [repeats]
-// dotnet run -c Release --project tests/VocabBot.Benchmarks -- load [interactions] [users] [repeats]
+// dotnet run -c Release --project tests/VocabBot.Benchmarks -- load [interactions] [users] [repeats] [rate/s, 0 = unpaced]
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- memory FOLDER   (twice: cold import, then warm start)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- micro [BenchmarkDotNet args, e.g. --filter '*']
 var mode = args.FirstOrDefault() ?? "import";
@@ -17,7 +17,7 @@ switch (mode)
         LatencyBenchmark.Run(Arg(1, 100_000), Arg(2, 3));
         return 0;
     case "load":
-        await LoadBenchmark.RunAsync(Arg(1, 10_000), Arg(2, 50), Arg(3, 3));
+        await LoadBenchmark.RunAsync(Arg(1, 10_000), Arg(2, 50), Arg(3, 3), Arg(4, 0));
         return 0;
     case "memory" when args.Length == 2:
         await MemoryBenchmark.RunAsync(args[1]);
@@ -26,7 +26,7 @@ switch (mode)
         BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] | memory FOLDER | micro [BenchmarkDotNet args]");
+        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | micro [BenchmarkDotNet args]");
         return 2;
 }
 

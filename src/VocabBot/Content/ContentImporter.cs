@@ -18,6 +18,7 @@ public sealed record ImportReport(int Added, int Updated, int Unchanged, int Rem
 /// </summary>
 public sealed class ContentImporter(VocabDatabase database, Vocabulary vocabulary, ArticleParser parser, ILogger<ContentImporter> logger)
 {
+    internal const int ArticlesPerCommit = 100;
     private static readonly string[] Extensions = [".md", ".markdown", ".txt"];
     private readonly ILiteCollection<ArticleDocument> _articles = database.Collection<ArticleDocument>(Vocabulary.ArticlesCollection);
     private readonly ILiteCollection<WordDocument> _words = database.Collection<WordDocument>(Vocabulary.WordsCollection);
@@ -36,7 +37,9 @@ public sealed class ContentImporter(VocabDatabase database, Vocabulary vocabular
         ArgumentNullException.ThrowIfNull(directory);
         lock (_gate)
         {
-            // One transaction for the whole folder: a crash mid-import leaves the last complete import.
+            // A transaction per ArticlesPerCommit changed articles, each article whole inside one: a crash
+            // mid-import leaves every article as it was or as it is now, and the next import (skipping
+            // what it already has by hash) finishes the rest.
             database.Database.BeginTrans();
             ImportReport report;
             try
@@ -66,7 +69,7 @@ public sealed class ContentImporter(VocabDatabase database, Vocabulary vocabular
 
     private ImportReport ImportLocked(string directory)
     {
-        int added = 0, updated = 0, unchanged = 0, removed = 0, failed = 0;
+        int added = 0, updated = 0, unchanged = 0, removed = 0, failed = 0, written = 0;
         var diagnostics = new List<Diagnostic>();
         var files = System.IO.Directory.Exists(directory) ? ArticleFiles(directory) : [];
         if (!System.IO.Directory.Exists(directory))
@@ -93,11 +96,16 @@ public sealed class ContentImporter(VocabDatabase database, Vocabulary vocabular
             {
                 failed++;
                 if (existed)
+                {
                     Remove(file.Path);
+                    CommitEvery(ref written);
+                }
+
                 continue;
             }
 
             Replace(result.Article, file.Hash, existed);
+            CommitEvery(ref written);
             if (existed)
                 updated++;
             else
@@ -107,10 +115,24 @@ public sealed class ContentImporter(VocabDatabase database, Vocabulary vocabular
         foreach (var gone in stored.Keys.Except(files, StringComparer.Ordinal).ToList())
         {
             Remove(gone);
+            CommitEvery(ref written);
             removed++;
         }
 
         return new ImportReport(added, updated, unchanged, removed, failed, diagnostics);
+    }
+
+    /// <summary>
+    /// Commits after every <see cref="ArticlesPerCommit"/> written articles. LiteDB holds a transaction's
+    /// pages in memory until it ends and keeps the page cache they grew for good: one transaction for
+    /// 1,000 articles left 40 MB of cache behind (docs/PERFORMANCE.md, "Memory").
+    /// </summary>
+    private void CommitEvery(ref int written)
+    {
+        if (++written % ArticlesPerCommit != 0)
+            return;
+        database.Database.Commit();
+        database.Database.BeginTrans();
     }
 
     /// <summary>One article file read, hashed and, when its hash is new, parsed.</summary>

@@ -48,6 +48,28 @@ public static class Corpus
         }
     }
 
+    /// <summary>
+    /// The corpus in FOLDER/content, and FOLDER/commands.txt for the console: 2,000 /define of random
+    /// headwords (every fifth inflected) with a /quiz 20 after every 20th, as the memory mode sends.
+    /// </summary>
+    public static void WriteWithScript(string folder)
+    {
+        Write(Path.Combine(folder, "content"));
+        var words = Headwords(1000 * WordsPerArticle);
+        var random = new Random(3);
+        var lines = new List<string>();
+        for (var i = 0; i < 2000; i++)
+        {
+            var word = words[random.Next(words.Count)];
+            lines.Add($"/define {(i % 5 == 4 ? word + "s" : word)}");
+            if (i % 20 == 0)
+                lines.Add("/quiz 20");
+        }
+
+        lines.Add("/quit");
+        File.WriteAllLines(Path.Combine(folder, "commands.txt"), lines);
+    }
+
     private static string Article(int index, List<string> words, Random random)
     {
         var text = new StringBuilder();

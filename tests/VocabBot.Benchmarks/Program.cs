@@ -6,6 +6,7 @@ using VocabBot.Benchmarks;
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- latency [calls] [repeats]
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- load [interactions] [users] [repeats] [rate/s, 0 = unpaced]
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- memory FOLDER   (twice: cold import, then warm start)
+// dotnet run -c Release --project tests/VocabBot.Benchmarks -- corpus FOLDER   (the corpus and a console script, for published-app.sh)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- micro [BenchmarkDotNet args, e.g. --filter '*']
 var mode = args.FirstOrDefault() ?? "import";
 switch (mode)
@@ -22,11 +23,14 @@ switch (mode)
     case "memory" when args.Length == 2:
         await MemoryBenchmark.RunAsync(args[1]);
         return 0;
+    case "corpus" when args.Length == 2:
+        Corpus.WriteWithScript(args[1]);
+        return 0;
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | micro [BenchmarkDotNet args]");
+        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | corpus FOLDER | micro [BenchmarkDotNet args]");
         return 2;
 }
 

@@ -91,7 +91,6 @@ public static class ImportBenchmark
             // The same indexes Vocabulary keeps: a floor without them would not do the same work.
             var words = db.Collection<WordDocument>(Vocabulary.WordsCollection);
             words.EnsureIndex(w => w.Key);
-            words.EnsureIndex("Forms", "$.Forms[*]");
             words.InsertBulk(documents);
         }
 

@@ -14,6 +14,20 @@ public sealed class ArticleDocument
     public string? Summary { get; set; }
     public string? CorrectedSummary { get; set; }
     public int WordCount { get; set; }
+
+    /// <summary>
+    /// Each form the article marked that is not its row's key, with that key ("scale" for the row
+    /// "Scaling"), so /define finds a word by the form the article used. Kept here, a few per article,
+    /// rather than in an index over every entry, which was a third of a cold import's insert time.
+    /// </summary>
+    public List<MarkedForm> MarkedForms { get; set; } = [];
+}
+
+/// <summary>A marked form (lower-cased) and the key of the vocabulary row it was linked to.</summary>
+public sealed class MarkedForm
+{
+    public string Form { get; set; } = "";
+    public string Key { get; set; } = "";
 }
 
 /// <summary>
@@ -28,8 +42,6 @@ public sealed class WordDocument
     public string Headword { get; set; } = "";
     /// <summary>The headword lower-cased: the stable identity of a word across articles and imports.</summary>
     public string Key { get; set; } = "";
-    /// <summary>Every lower-cased form a lookup may use: the headword and the form the article marked.</summary>
-    public List<string> Forms { get; set; } = [];
     public string Ipa { get; set; } = "";
     public string PartOfSpeech { get; set; } = "";
     public List<string> Chinese { get; set; } = [];

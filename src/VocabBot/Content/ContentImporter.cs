@@ -227,21 +227,24 @@ public sealed class ContentImporter(VocabDatabase database, Vocabulary vocabular
         Summary = article.Summary?.Original,
         CorrectedSummary = article.Summary?.Corrected,
         WordCount = article.Words.Count,
+        MarkedForms = article.Words
+            .Where(w => w.MarkedAs is not null)
+            .Select(w => (Form: Inflections.Key(w.MarkedAs!), Key: Inflections.Key(w.Headword)))
+            .Where(f => f.Form != f.Key)
+            .Distinct()
+            .Select(f => new MarkedForm { Form = f.Form, Key = f.Key })
+            .ToList(),
     };
 
     internal static WordDocument ToDocument(ArticleDocument article, VocabularyEntry word)
     {
         var key = Inflections.Key(word.Headword);
-        var forms = new List<string> { key };
-        if (word.MarkedAs is not null && Inflections.Key(word.MarkedAs) is var marked && marked != key)
-            forms.Add(marked);
         return new WordDocument
         {
             Id = $"{article.Id}#{key}",
             ArticleId = article.Id,
             Headword = word.Headword,
             Key = key,
-            Forms = forms,
             Ipa = word.Ipa,
             PartOfSpeech = word.PartOfSpeech,
             Chinese = [.. word.Chinese],

@@ -14,6 +14,7 @@ public sealed class Vocabulary
     private readonly ILiteCollection<ArticleDocument> _articles;
     private volatile string[] _headwords = [];
     private volatile Lazy<WordEntry[]> _entries = new([]);
+    private volatile Dictionary<string, string[]> _keysByMarkedForm = [];
 
     public Vocabulary(VocabDatabase database)
     {
@@ -22,10 +23,7 @@ public sealed class Vocabulary
         _wordsRaw = database.Database.GetCollection(WordsCollection);
         _articles = database.Collection<ArticleDocument>(ArticlesCollection);
         _words.EnsureIndex(w => w.Key);
-        _words.EnsureIndex("Forms", "$.Forms[*]");
-        // An article's entries are found by their ids ("article#key") instead: keeping this index
-        // up to date was an eighth of a cold import (docs/PERFORMANCE.md). Dropped where it exists.
-        _words.DropIndex(nameof(WordDocument.ArticleId));
+        UpgradeOlderDatabase();
         Refresh();
     }
 
@@ -53,10 +51,12 @@ public sealed class Vocabulary
                 return byKey;
         }
 
-        foreach (var key in Inflections.CandidateKeys(term))
+        var keysByMarkedForm = _keysByMarkedForm;
+        foreach (var form in Inflections.CandidateKeys(term))
         {
-            // "ANY": a plain equality on an array path throws once the array holds more than one form.
-            var byForm = _words.Find(BsonExpression.Create("$.Forms[*] ANY = @0", new BsonValue(key))).ToList();
+            if (!keysByMarkedForm.TryGetValue(form, out var keys))
+                continue;
+            var byForm = keys.SelectMany(ByKey).ToList();
             if (byForm.Count > 0)
                 return byForm;
         }
@@ -100,7 +100,24 @@ public sealed class Vocabulary
         }
     }
 
-    /// <summary>Rebuilds the headword list now and the entries at their next use; the importer calls it after every change.</summary>
+    /// <summary>
+    /// A database written by an earlier version: drop the indexes it kept (entries are now found by id
+    /// range and marked forms through the articles) and forget its articles' hashes, so the next import
+    /// writes every article again with its marked forms.
+    /// </summary>
+    private void UpgradeOlderDatabase()
+    {
+        _words.DropIndex(nameof(WordDocument.ArticleId));
+        if (!_words.DropIndex("Forms"))
+            return;
+        foreach (var article in _articles.FindAll().ToList())
+        {
+            article.Hash = "";
+            _articles.Update(article);
+        }
+    }
+
+    /// <summary>Rebuilds the headword list and marked forms now and the entries at their next use; the importer calls it after every change.</summary>
     public void Refresh()
     {
         // Only the keys: a fifth of the time of reading whole entries, which a restart would wait for.
@@ -108,6 +125,11 @@ public sealed class Vocabulary
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToArray();
+        _keysByMarkedForm = _articles.FindAll()
+            .SelectMany(article => article.MarkedForms)
+            .Select(form => (form.Form, form.Key))
+            .GroupBy(f => f.Form, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(f => f.Key).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
         _entries = new Lazy<WordEntry[]>(ReadEntries);
     }
 }

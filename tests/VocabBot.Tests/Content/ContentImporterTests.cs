@@ -102,6 +102,62 @@ public sealed class ContentImporterTests : IDisposable
         Assert.Equal("INDEX RANGE SCAN(_id BETWEEN \"seed.md#\" AND \"seed.md$\")", plan["mode"].AsString);
     }
 
+    private void WriteInflectedHeadwordArticle() => File.WriteAllText(_content.File("inflected.md"), """
+        ---
+        title: Inflected headword
+        date: 2025/02/03
+        ---
+
+        Shares `plunge` after the report.
+
+        | Word | IPA | POS | Chinese | Example |
+        |------|-----|-----|---------|---------|
+        | plunged | /plʌndʒd/ | v. | 暴跌 | Stocks plunged. |
+        """);
+
+    [Theory]
+    [InlineData("plunge")]
+    [InlineData("Plunges")]
+    public void Find_TheFormAnArticleMarked_FindsTheRowItWasLinkedTo(string typed)
+    {
+        // The row's key is "plunged"; only the article's mark says "plunge" belongs to it.
+        WriteInflectedHeadwordArticle();
+        var (db, vocabulary, importer) = Open();
+        using var _ = db;
+        importer.Import(_content.Path);
+
+        var found = vocabulary.Find(typed);
+
+        Assert.Equal("plunged", Assert.Single(found).Key);
+    }
+
+    [Fact]
+    public void DatabaseFromAnEarlierVersion_IsImportedAgainWithItsMarkedForms()
+    {
+        WriteInflectedHeadwordArticle();
+        var (db, _, importer) = Open();
+        importer.Import(_content.Path);
+        // What the earlier version left: a Forms index over the entries, and no marked forms on the articles.
+        db.Database.GetCollection("words").EnsureIndex("Forms", "$.Forms[*]");
+        var articles = db.Collection<ArticleDocument>("articles");
+        foreach (var article in articles.FindAll().ToList())
+        {
+            article.MarkedForms = [];
+            articles.Update(article);
+        }
+
+        db.Dispose();
+        var (reopened, vocabulary, again) = Open();
+        using var _ = reopened;
+
+        var report = again.Import(_content.Path);
+
+        Assert.Equal((3, 0), (report.Updated, report.Unchanged));
+        var indexes = reopened.Database.GetCollection("$indexes").Find("collection = 'words'").Select(i => i["name"].AsString);
+        Assert.Equal(["Key", "_id"], indexes.Order(StringComparer.Ordinal));
+        Assert.Equal("plunged", Assert.Single(vocabulary.Find("plunge")).Key);
+    }
+
     [Fact]
     public void DeleteOneFile_RemovesItsWords()
     {

@@ -12,7 +12,6 @@ public sealed class WordEntryTests
         ArticleId = "a.md",
         Headword = "Get access",
         Key = "get access",
-        Forms = ["get access", "getting access"],
         Ipa = "/ɡet/",
         PartOfSpeech = "phr.",
         Chinese = ["取得", "存取"],
@@ -28,7 +27,7 @@ public sealed class WordEntryTests
     public static TheoryData<WordDocument> Documents() => new()
     {
         Full(),
-        new WordDocument { Id = "b.md#x", ArticleId = "b.md", Headword = "x", Key = "x", Forms = ["x"], Line = 3 },
+        new WordDocument { Id = "b.md#x", ArticleId = "b.md", Headword = "x", Key = "x", Line = 3 },
     };
 
     [Theory]

@@ -57,7 +57,7 @@ public sealed class WordDocument
 
 /// <summary>
 /// The part of a stored entry that quizzes use, held in memory for every word. A whole
-/// <see cref="WordDocument"/> for each of 40,000 words held 29 MB; this holds a third of that.
+/// <see cref="WordDocument"/> for each of 40,000 words held 29 MB (docs/PERFORMANCE.md, "Memory").
 /// </summary>
 public sealed record WordEntry(string Key, string Headword, string PartOfSpeech, IReadOnlyList<string> Chinese, string Example, string ArticleId)
 {

@@ -82,7 +82,7 @@ public sealed class Vocabulary
 
     // In batches of 2,000 by id, not one query over the whole collection: LiteDB keeps every page a
     // query has read until the query ends, and never gives its page cache back, so one scan of 40,000
-    // entries left 32 MB of cache behind; in batches it stays near 11 MB (docs/PERFORMANCE.md).
+    // entries left 32 MB of cache behind (docs/PERFORMANCE.md, "Memory").
     private WordEntry[] ReadEntries()
     {
         const int batch = 2000;

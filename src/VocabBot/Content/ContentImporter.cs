@@ -18,7 +18,7 @@ public sealed record ImportReport(int Added, int Updated, int Unchanged, int Rem
 /// </summary>
 public sealed class ContentImporter(VocabDatabase database, Vocabulary vocabulary, ArticleParser parser, ILogger<ContentImporter> logger)
 {
-    internal const int ArticlesPerCommit = 100;
+    private const int ArticlesPerCommit = 100;
     private static readonly string[] Extensions = [".md", ".markdown", ".txt"];
     private readonly ILiteCollection<ArticleDocument> _articles = database.Collection<ArticleDocument>(Vocabulary.ArticlesCollection);
     private readonly ILiteCollection<WordDocument> _words = database.Collection<WordDocument>(Vocabulary.WordsCollection);

@@ -42,6 +42,11 @@ public sealed class ConsoleChat(ChatCommands commands, Vocabulary vocabulary, IO
             {
                 reply = await ReplyToAsync(line.Trim(), cancellationToken);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping (Ctrl+C, SIGTERM) while a command waited: end the chat, as after the read above.
+                break;
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Handling '{Line}' failed", line);
@@ -49,7 +54,8 @@ public sealed class ConsoleChat(ChatCommands commands, Vocabulary vocabulary, IO
             }
 
             await output.WriteLineAsync(ConsoleRenderer.Render(reply, AnswerKeys(reply.ButtonList)));
-            await output.FlushAsync(cancellationToken);
+            // Not cancellable: a stop requested as the reply goes out must still let it out, not throw.
+            await output.FlushAsync(CancellationToken.None);
         }
     }
 

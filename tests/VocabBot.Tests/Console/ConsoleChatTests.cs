@@ -72,6 +72,33 @@ public sealed class ConsoleChatTests
         Assert.EndsWith("Leaderboard, all time: no answers yet; be the first with /quiz.\n\n", output);
     }
 
+    [Fact]
+    public async Task Console_StopRequestedAsAReplyIsWritten_EndsTheChatWithoutAnError()
+    {
+        // SIGTERM while the reply to the last line goes out: the chat ends, it does not throw.
+        await using var bot = await TestBot.StartAsync();
+        var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), Options.Create(new ConsoleOptions()), NullLogger<ConsoleChat>.Instance);
+        using var stopping = new CancellationTokenSource();
+        using var input = new StringReader("/define loosened\n/define paved\n");
+        await using var output = new StopWhenWritten(stopping, "loosen");
+
+        await chat.RunAsync(input, output, stopping.Token).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains("loosen", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("pave", output.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Requests the stop once a line containing <paramref name="marker"/> has been written.</summary>
+    private sealed class StopWhenWritten(CancellationTokenSource stopping, string marker) : StringWriter
+    {
+        public override async Task WriteLineAsync(string? value)
+        {
+            await base.WriteLineAsync(value);
+            if (value?.Contains(marker, StringComparison.Ordinal) == true)
+                await stopping.CancelAsync();
+        }
+    }
+
     [Theory]
     [InlineData("/quiz 3 000_openai_amazon", "quiz", "count=3;article=000_openai_amazon")]
     [InlineData("/quiz OpenAI signs", "quiz", "article=OpenAI signs")]

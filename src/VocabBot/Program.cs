@@ -3,9 +3,6 @@ using VocabBot;
 using VocabBot.Console;
 using VocabBot.Content;
 using VocabBot.Discord;
-using VocabBot.Learning;
-using VocabBot.Storage;
-using VocabBot.WordOfTheDay;
 
 // Before anything logs: setting it while the console logger's thread writes can deadlock the two
 // (System.Console takes its locks in the opposite order); it hung 1 start in 4 of `console`.
@@ -23,13 +20,6 @@ if (verb is not ("console" or "run"))
 if (verb == "run" && !DiscordSetup.HasToken(builder.Configuration))
     return Usage.Print(Console.Error, DiscordSetup.MissingTokenMessage);
 
-builder.AddStorage();
-builder.AddContent();
-builder.AddLearning();
-builder.AddWordOfTheDay();
-if (verb == "console")
-    builder.AddConsoleChat();
-else
-    builder.AddDiscord();
+builder.AddVocabBot(verb == "console" ? AppTransport.Console : AppTransport.Discord);
 using var host = builder.Build();
 return await HostRunner.RunAsync(host, verb == "console" ? ConsoleSetup.ChatAsync : HostRunner.UntilStoppedAsync, Console.Error);

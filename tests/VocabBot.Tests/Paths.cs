@@ -5,6 +5,9 @@ internal static class Paths
     /// <summary>The folder holding VocabBot.sln, found upward from the test binaries.</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
+    /// <summary>The tests' own study articles (the seed note), in place of the repository's content/ folder.</summary>
+    public static string Library { get; } = Path.Combine(AppContext.BaseDirectory, "TestData", "Library");
+
     /// <summary>
     /// The app's own build output. The test folder's copy of VocabBot.dll cannot run on its own: it would
     /// resolve Hosting from the ASP.NET Core framework the test project references, which the app does not.
@@ -33,6 +36,7 @@ internal static class Paths
         start.ArgumentList.Add("console");
         start.Environment["Storage__DatabasePath"] = databasePath;
         start.Environment["Content__Watch"] = "false";
+        start.Environment["Content__Directory"] = Library;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         return start;
     }

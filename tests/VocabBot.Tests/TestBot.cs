@@ -2,11 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using VocabBot.Content;
-using VocabBot.Learning;
+using VocabBot.Chat;
 using VocabBot.Learning.Quiz;
 using VocabBot.Storage;
-using VocabBot.WordOfTheDay;
 
 namespace VocabBot.Tests;
 
@@ -28,11 +26,11 @@ internal sealed class TestBot : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public ChatCommands Commands => Get<ChatCommands>();
+    public ChatRouter Commands => Get<ChatRouter>();
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
-    /// <summary>Starts a bot over <paramref name="contentDirectory"/> (default: the repository's content/).</summary>
+    /// <summary>Starts a bot over <paramref name="contentDirectory"/> (default: the tests' TestData/Library).</summary>
     public static async Task<TestBot> StartAsync(string? contentDirectory = null, int seed = 1, string? databasePath = null,
         IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null)
     {
@@ -40,7 +38,7 @@ internal sealed class TestBot : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = Paths.RepositoryRoot });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Content:Directory"] = contentDirectory ?? Path.Combine(Paths.RepositoryRoot, "content"),
+            ["Content:Directory"] = contentDirectory ?? Paths.Library,
             ["Content:Watch"] = "false",
             ["Storage:DatabasePath"] = databasePath ?? "unused.db",
         });
@@ -48,12 +46,9 @@ internal sealed class TestBot : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton(new Random(seed));
-        builder.AddStorage();
+        builder.AddVocabBot(AppTransport.None);
         if (databasePath is null)
             builder.Services.AddSingleton(new VocabDatabase(new MemoryStream()));
-        builder.AddContent();
-        builder.AddLearning();
-        builder.AddWordOfTheDay();
         var host = builder.Build();
         await host.StartAsync();
         return new TestBot(host, time);
@@ -65,14 +60,17 @@ internal sealed class TestBot : IAsyncDisposable
     public Task<ChatReply> SendInAsync(string? guild, string user, string command, params (string Name, string Value)[] options) =>
         Commands.HandleAsync(new ChatRequest(user, Name(user), guild, command, options.ToDictionary(o => o.Name, o => o.Value)), CancellationToken.None);
 
+    public IReadOnlyList<string> Complete(string command, string option, string typed, string? guild = "guild") =>
+        Commands.Complete(new AutocompleteRequest("someone", guild, command, option, typed));
+
     public Task<ChatReply> ClickAsync(string user, ChatButton button, string? guild = "guild") =>
         Commands.ClickAsync(new ButtonClick(user, Name(user), guild, button.Id), CancellationToken.None);
 
     /// <summary>The question a reply with answer buttons shows, read from the stored session.</summary>
     public QuizQuestion QuestionOf(ChatReply reply)
     {
-        var parts = reply.ButtonList[0].Id.Split(':');
-        return Get<QuizSessions>().Find(parts[1])!.Questions[int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)];
+        var id = reply.ButtonList[0].Id;
+        return Get<QuizSessions>().Find(id.Arg(0))!.Questions[int.Parse(id.Arg(1), System.Globalization.CultureInfo.InvariantCulture)];
     }
 
     public ChatButton RightButton(ChatReply reply) => reply.ButtonList[QuestionOf(reply).Answer];

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VocabBot.Chat;
 using VocabBot.Content;
-using VocabBot.Learning;
 
 namespace VocabBot.Console;
 
@@ -9,16 +9,17 @@ namespace VocabBot.Console;
 /// A transport like Discord, over lines of text: "/define loosen" runs a command, "A"-"D" or "1"-"4"
 /// presses the last question's buttons, "next" goes on. It reads until /quit or the end of input.
 /// </summary>
-public sealed class ConsoleChat(ChatCommands commands, Vocabulary vocabulary, IOptions<ConsoleOptions> options, ILogger<ConsoleChat> logger)
+internal sealed partial class ConsoleChat(ChatRouter router, Vocabulary vocabulary, ConsoleOutput output, IOptions<ConsoleOptions> options,
+    ILogger<ConsoleChat> logger)
 {
-    private const string NextLabel = "Next";
     private IReadOnlyList<ChatButton> _buttons = [];
 
-    public async Task RunAsync(TextReader input, TextWriter output, CancellationToken cancellationToken)
+    public async Task RunAsync(TextReader input, TextWriter writer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(output);
-        await output.WriteLineAsync($"VocabBot console: {vocabulary.WordCount} words from {vocabulary.ArticleCount} article(s). /help lists the commands, /quit leaves.");
+        ArgumentNullException.ThrowIfNull(writer);
+        output.Writer = writer;
+        await output.WriteAsync($"VocabBot console: {vocabulary.WordCount} words from {vocabulary.ArticleCount} article(s). /help lists the commands, /quit leaves.");
         while (!cancellationToken.IsCancellationRequested)
         {
             string? line;
@@ -49,13 +50,11 @@ public sealed class ConsoleChat(ChatCommands commands, Vocabulary vocabulary, IO
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Handling '{Line}' failed", line);
+                LogFailed(logger, e, line);
                 reply = ChatReply.Private("Something went wrong handling that; the error is in the log.");
             }
 
-            await output.WriteLineAsync(ConsoleRenderer.Render(reply, AnswerKeys(reply.ButtonList)));
-            // Not cancellable: a stop requested as the reply goes out must still let it out, not throw.
-            await output.FlushAsync(CancellationToken.None);
+            await output.ShowAsync(reply, null, CancellationToken.None);
         }
     }
 
@@ -64,9 +63,9 @@ public sealed class ConsoleChat(ChatCommands commands, Vocabulary vocabulary, IO
         var settings = options.Value;
         if (line.StartsWith('/'))
         {
-            var request = ConsoleRenderer.Parse(line, commands.Definitions, settings.UserId, settings.UserName, settings.GuildId);
-            var reply = await commands.HandleAsync(request, cancellationToken);
-            if (request.Command == "help")
+            var request = ConsoleRenderer.Parse(line, router.Definitions, settings);
+            var reply = await router.HandleAsync(request, cancellationToken);
+            if (request.Command == ChatRouter.HelpName)
                 reply = reply with { Text = reply.Text + "\nAnswer a question with A-D or 1-4, go on with next, leave with /quit." };
             Remember(reply, clicked: false);
             return reply;
@@ -76,11 +75,12 @@ public sealed class ConsoleChat(ChatCommands commands, Vocabulary vocabulary, IO
         if (button is null)
         {
             return ChatReply.Private(_buttons.Count == 0
-                ? $"'{Learning.CommandInput.Shorten(line, 30)}' is not a command and no question is open; start one with /quiz, or /help."
-                : $"'{Learning.CommandInput.Shorten(line, 30)}' is not an answer here; press {string.Join(", ", AnswerKeys(_buttons).Values)}.");
+                ? $"'{CommandInput.Shorten(line, 30)}' is not a command and no question is open; start one with /quiz, or /help."
+                : $"'{CommandInput.Shorten(line, 30)}' is not an answer here; press {string.Join(", ", ConsoleOutput.AnswerKeys(_buttons).Values)}.");
         }
 
-        var clickReply = await commands.ClickAsync(new ButtonClick(settings.UserId, settings.UserName, settings.GuildId, button.Id), cancellationToken);
+        var click = new ButtonClick(settings.UserId, settings.UserName, settings.GuildId, button.Id) { Locale = settings.Locale };
+        var clickReply = await router.ClickAsync(click, cancellationToken);
         Remember(clickReply, clicked: true);
         return clickReply;
     }
@@ -88,7 +88,7 @@ public sealed class ConsoleChat(ChatCommands commands, Vocabulary vocabulary, IO
     private ChatButton? Button(string line)
     {
         var typed = line.ToLowerInvariant();
-        var keys = AnswerKeys(_buttons);
+        var keys = ConsoleOutput.AnswerKeys(_buttons);
         return _buttons.FirstOrDefault(b => keys.TryGetValue(b, out var key)
             && (key.Equals(typed, StringComparison.OrdinalIgnoreCase) || (key.Length == 1 && typed == (key[0] - 'A' + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))));
     }
@@ -102,13 +102,6 @@ public sealed class ConsoleChat(ChatCommands commands, Vocabulary vocabulary, IO
             _buttons = [];
     }
 
-    /// <summary>What to type for each button: A, B, C, ... by position, and "next" for Next.</summary>
-    private static Dictionary<ChatButton, string> AnswerKeys(IReadOnlyList<ChatButton> buttons)
-    {
-        var keys = new Dictionary<ChatButton, string>();
-        var letter = 'A';
-        foreach (var button in buttons)
-            keys[button] = button.Label == NextLabel ? "next" : (letter++).ToString();
-        return keys;
-    }
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling '{Line}' failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string line);
 }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace VocabBot.Console;
 
 /// <summary>Who the console chat speaks as: a local user in a local guild, so points and streaks work as in a server.</summary>
-public sealed class ConsoleOptions
+internal sealed class ConsoleOptions
 {
     public const string Section = "Console";
 
@@ -15,4 +15,15 @@ public sealed class ConsoleOptions
 
     [Required]
     public string GuildId { get; set; } = "console";
+
+    /// <summary>The language the console's user reads, as a locale name: en (default) or zh-TW.</summary>
+    [Required]
+    public string Language { get; set; } = "en";
+
+    /// <summary>Where pictures sent with a reply are written (relative to the working folder); the chat prints each file's path.</summary>
+    [Required]
+    public string ImageDirectory { get; set; } = "data/images";
+
+    /// <summary>The locale a request carries: Discord's spelling (en-US, zh-TW).</summary>
+    public string Locale => Language.Equals("en", StringComparison.OrdinalIgnoreCase) ? Chat.ChatLocale.Default : Language;
 }

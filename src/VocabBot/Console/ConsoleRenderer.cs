@@ -1,49 +1,75 @@
 using System.Text;
-using VocabBot.Learning;
+using System.Text.RegularExpressions;
+using VocabBot.Chat;
 
 namespace VocabBot.Console;
 
 /// <summary>Turns typed lines into chat requests and replies into readable text.</summary>
-internal static class ConsoleRenderer
+internal static partial class ConsoleRenderer
 {
     /// <summary>
     /// "/quiz 3 openai" -> quiz with count=3, article=openai: an integer option takes the next token when
     /// it is a number, a string option takes one token, or the rest of the line when it is the last option.
+    /// A command with subcommands takes the subcommand first ("/article add notes.md"); a file option is a
+    /// local path.
     /// </summary>
-    public static ChatRequest Parse(string line, IReadOnlyList<CommandDefinition> definitions, string userId, string userName, string guildId)
+    public static ChatRequest Parse(string line, IReadOnlyList<CommandDefinition> definitions, ConsoleOptions settings)
     {
-        var parts = line.TrimStart('/').Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var name = parts.Length == 0 ? "" : parts[0].ToLowerInvariant();
-        var rest = parts.Length > 1 ? parts[1] : "";
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(settings);
+        var (name, rest) = Split(line.TrimStart('/'));
+        name = name.ToLowerInvariant();
         var definition = definitions.FirstOrDefault(d => d.Name == name);
-        var optionList = definition?.Options ?? [];
+        string? subcommand = null;
+        if (definition is { Subcommands.Count: > 0 })
+        {
+            (subcommand, rest) = Split(rest);
+            subcommand = subcommand.ToLowerInvariant();
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = new Dictionary<string, ChatFile>(StringComparer.Ordinal);
+        var optionList = definition?.OptionsOf(subcommand) ?? [];
         for (var i = 0; i < optionList.Count && rest.Length > 0; i++)
         {
             var option = optionList[i];
             var token = rest.Split(' ', 2)[0];
             if (option.Type == CommandOptionType.Integer && !(char.IsAsciiDigit(token[0]) || token[0] is '-' or '+'))
                 continue;
-            var takesRest = option.Type == CommandOptionType.String && i == optionList.Count - 1;
-            values[option.Name] = takesRest ? rest : token;
+            var takesRest = option.Type is CommandOptionType.String or CommandOptionType.File && i == optionList.Count - 1;
+            var value = takesRest ? rest : token;
+            if (option.Type == CommandOptionType.File)
+                files[option.Name] = new ConsoleFile(value);
+            else
+                values[option.Name] = value;
             rest = takesRest ? "" : rest[token.Length..].TrimStart();
         }
 
-        return new ChatRequest(userId, userName, guildId, name, values);
+        return new ChatRequest(settings.UserId, settings.UserName, settings.GuildId, name, values)
+        {
+            Subcommand = subcommand,
+            Files = files,
+            Locale = settings.Locale,
+        };
+    }
+
+    private static (string First, string Remainder) Split(string text)
+    {
+        var parts = text.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return (parts.Length == 0 ? "" : parts[0], parts.Length > 1 ? parts[1] : "");
     }
 
     public static string Render(ChatReply reply, IReadOnlyDictionary<ChatButton, string> keys)
     {
         var text = new StringBuilder();
         if (reply.Text.Length > 0)
-            text.AppendLine(reply.Text);
+            text.AppendLine(Plain(reply.Text));
         if (reply.Card is { } card)
         {
             text.AppendLine($"== {card.Title} ==");
             if (card.Description is { Length: > 0 })
-                text.AppendLine(card.Description);
+                text.AppendLine(Plain(card.Description));
             foreach (var field in card.Fields)
-                text.AppendLine($"{field.Name}: {field.Value.Replace("\n", "\n  ", StringComparison.Ordinal)}");
+                text.AppendLine($"{field.Name}: {Plain(field.Value).Replace("\n", "\n  ", StringComparison.Ordinal)}");
             if (card.Footer is { Length: > 0 })
                 text.AppendLine(card.Footer);
         }
@@ -52,4 +78,10 @@ internal static class ConsoleRenderer
             text.AppendLine($"[{keys[button]}] {button.Label}");
         return text.ToString();
     }
+
+    // A channel named in a reply (<#id>) reads as #id in a terminal.
+    private static string Plain(string text) => ChannelMention().Replace(text, "#$1");
+
+    [GeneratedRegex("<#([0-9]+)>")]
+    private static partial Regex ChannelMention();
 }

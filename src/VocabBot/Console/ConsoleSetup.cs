@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using VocabBot.Chat;
 
 namespace VocabBot.Console;
 
-public static class ConsoleSetup
+internal static class ConsoleSetup
 {
     public static IHostApplicationBuilder AddConsoleChat(this IHostApplicationBuilder builder)
     {
@@ -11,7 +12,9 @@ public static class ConsoleSetup
             .BindConfiguration(ConsoleOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<ConsoleOutput>();
         builder.Services.AddSingleton<ConsoleChat>();
+        builder.Services.AddSingleton<IChannelMessenger, ConsoleMessenger>();
         return builder;
     }
 

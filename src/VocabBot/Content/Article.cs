@@ -1,7 +1,7 @@
 namespace VocabBot.Content;
 
 /// <summary>One study article as parsed from its Markdown file.</summary>
-public sealed record Article(
+internal sealed record Article(
     string File,
     string Title,
     DateOnly? Date,
@@ -11,10 +11,10 @@ public sealed record Article(
     IReadOnlyList<VocabularyEntry> Words);
 
 /// <summary>The learner's own summary and, when given, its corrected version.</summary>
-public sealed record ArticleSummary(string Original, string? Corrected);
+internal sealed record ArticleSummary(string Original, string? Corrected);
 
 /// <summary>One row of the vocabulary table, linked to where the article marks it.</summary>
-public sealed record VocabularyEntry(
+internal sealed record VocabularyEntry(
     string Headword,
     string Ipa,
     string PartOfSpeech,
@@ -24,13 +24,13 @@ public sealed record VocabularyEntry(
     string? Context,
     int Line);
 
-public enum Severity { Warning, Error }
+internal enum Severity { Warning, Error }
 
 /// <summary>A problem in a content file, with the 1-based line it is on.</summary>
-public sealed record Diagnostic(string File, int Line, Severity Severity, string Message)
+internal sealed record Diagnostic(string File, int Line, Severity Severity, string Message)
 {
     public override string ToString() => $"{File}:{Line}: {Severity.ToString().ToLowerInvariant()}: {Message}";
 }
 
 /// <summary>What parsing one file gives: the article, or null when an error kept it out.</summary>
-public sealed record ParseResult(Article? Article, IReadOnlyList<Diagnostic> Diagnostics);
+internal sealed record ParseResult(Article? Article, IReadOnlyList<Diagnostic> Diagnostics);

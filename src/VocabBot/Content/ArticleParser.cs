@@ -13,7 +13,7 @@ namespace VocabBot.Content;
 /// Turns one study article (front matter, body with `marked` terms, a :::summary container and a
 /// vocabulary table) into an <see cref="Article"/> plus diagnostics. It never throws on bad content.
 /// </summary>
-public sealed class ArticleParser
+internal sealed class ArticleParser
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()

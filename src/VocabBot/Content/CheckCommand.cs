@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 namespace VocabBot.Content;
 
 /// <summary>`check [DIR] [--json]`: validates a folder of articles without touching the database.</summary>
-public static class CheckCommand
+internal static class CheckCommand
 {
     private static readonly JsonSerializerOptions Json = new()
     {

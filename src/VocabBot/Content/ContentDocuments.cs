@@ -3,7 +3,7 @@ using LiteDB;
 namespace VocabBot.Content;
 
 /// <summary>An imported article as stored in LiteDB; its id is the file's path inside the content folder.</summary>
-public sealed class ArticleDocument
+internal sealed class ArticleDocument
 {
     public string Id { get; set; } = "";
     public string Hash { get; set; } = "";
@@ -24,7 +24,7 @@ public sealed class ArticleDocument
 }
 
 /// <summary>A marked form (lower-cased) and the key of the vocabulary row it was linked to.</summary>
-public sealed class MarkedForm
+internal sealed class MarkedForm
 {
     public string Form { get; set; } = "";
     public string Key { get; set; } = "";
@@ -35,7 +35,7 @@ public sealed class MarkedForm
 /// lookup is one read. Per-user state never points at this id: it is keyed by <see cref="Key"/>,
 /// the headword, which survives re-imports and edits.
 /// </summary>
-public sealed class WordDocument
+internal sealed class WordDocument
 {
     public string Id { get; set; } = "";
     public string ArticleId { get; set; } = "";
@@ -58,7 +58,7 @@ public sealed class WordDocument
 /// The part of a stored entry that quizzes use, held in memory for every word. A whole
 /// <see cref="WordDocument"/> for each of 40,000 words held 29 MB (docs/PERFORMANCE.md, "Memory").
 /// </summary>
-public sealed record WordEntry(string Key, string Headword, string PartOfSpeech, IReadOnlyList<string> Chinese, string Example, string ArticleId)
+internal sealed record WordEntry(string Key, string Headword, string PartOfSpeech, IReadOnlyList<string> Chinese, string Example, string ArticleId)
 {
     public static WordEntry Of(WordDocument word)
     {

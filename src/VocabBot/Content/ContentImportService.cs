@@ -8,7 +8,7 @@ namespace VocabBot.Content;
 /// Imports the content folder when the host starts (it is registered first, so nothing serves
 /// before the words are in), then re-imports after edits once the folder has been quiet a moment.
 /// </summary>
-public sealed class ContentImportService(
+internal sealed class ContentImportService(
     ContentImporter importer,
     IOptions<ContentOptions> options,
     IHostEnvironment environment,

@@ -7,7 +7,7 @@ using VocabBot.Storage;
 namespace VocabBot.Content;
 
 /// <summary>What one import of the content folder did.</summary>
-public sealed record ImportReport(int Added, int Updated, int Unchanged, int Removed, int Failed, IReadOnlyList<Diagnostic> Diagnostics)
+internal sealed record ImportReport(int Added, int Updated, int Unchanged, int Removed, int Failed, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool Changed => Added + Updated + Removed > 0;
 }
@@ -16,7 +16,7 @@ public sealed record ImportReport(int Added, int Updated, int Unchanged, int Rem
 /// Mirrors a folder of articles into LiteDB: unchanged files are skipped by content hash, a changed
 /// file replaces its article's entries, a removed or broken file's entries go away.
 /// </summary>
-public sealed class ContentImporter(VocabDatabase database, Vocabulary vocabulary, ArticleParser parser, ILogger<ContentImporter> logger)
+internal sealed class ContentImporter(VocabDatabase database, Vocabulary vocabulary, ArticleParser parser, ILogger<ContentImporter> logger)
 {
     private const int ArticlesPerCommit = 100;
     private static readonly string[] Extensions = [".md", ".markdown", ".txt"];

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace VocabBot.Content;
 
-public sealed class ContentOptions
+internal sealed class ContentOptions
 {
     public const string Section = "Content";
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace VocabBot.Content;
 
-public static class ContentSetup
+internal static class ContentSetup
 {
     public static IHostApplicationBuilder AddContent(this IHostApplicationBuilder builder)
     {

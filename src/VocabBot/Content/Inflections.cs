@@ -5,7 +5,7 @@ namespace VocabBot.Content;
 /// "getting" -> "get", "took" -> "take"). It over-generates on purpose: callers only
 /// accept a candidate that is a headword they know, so "paved" may yield "pav" harmlessly.
 /// </summary>
-public static class Inflections
+internal static class Inflections
 {
     private static readonly Dictionary<string, string> Irregular = BuildIrregular();
     private static readonly string[] Prefixes = ["under", "over", "with", "mis", "out", "up", "re", "fore", "be"];

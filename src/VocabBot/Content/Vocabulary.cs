@@ -4,7 +4,7 @@ using VocabBot.Storage;
 namespace VocabBot.Content;
 
 /// <summary>Read access to the imported words: lookups through inflections, and a sorted headword list.</summary>
-public sealed class Vocabulary
+internal sealed class Vocabulary
 {
     internal const string ArticlesCollection = "articles";
     internal const string WordsCollection = "words";

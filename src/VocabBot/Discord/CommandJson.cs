@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using VocabBot.Learning;
+using VocabBot.Chat;
 
 namespace VocabBot.Discord;
 
@@ -28,7 +28,9 @@ internal static class CommandJson
             ["name"] = Name(definition.Name),
             ["type"] = 1,
             ["description"] = Description(definition.Description),
-            ["options"] = new JsonArray([.. definition.Options.Select(Option)]),
+            ["options"] = definition.Subcommands.Count > 0
+                ? new JsonArray([.. definition.Subcommands.Select(Subcommand)])
+                : new JsonArray([.. definition.Options.Select(Option)]),
             // 0 guild, 1 the bot's DM: every command works in both, the handlers decide what makes sense.
             ["contexts"] = new JsonArray(0, 1),
         };
@@ -37,12 +39,20 @@ internal static class CommandJson
         return command;
     }
 
+    private static JsonObject Subcommand(SubcommandDefinition subcommand) => new()
+    {
+        ["type"] = 1,
+        ["name"] = Name(subcommand.Name),
+        ["description"] = Description(subcommand.Description),
+        ["options"] = new JsonArray([.. subcommand.Options.Select(Option)]),
+    };
+
     private static JsonObject Option(CommandOption option)
     {
         var isInteger = option.Type == CommandOptionType.Integer;
         var json = new JsonObject
         {
-            ["type"] = option.Type switch { CommandOptionType.Integer => 4, CommandOptionType.Channel => 7, _ => 3 },
+            ["type"] = option.Type switch { CommandOptionType.Integer => 4, CommandOptionType.Channel => 7, CommandOptionType.File => 11, _ => 3 },
             ["name"] = Name(option.Name),
             ["description"] = Description(option.Description),
             ["required"] = option.Required,

@@ -1,17 +1,19 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VocabBot.Chat;
 using VocabBot.Storage;
 
 namespace VocabBot.Discord;
 
 /// <summary>
-/// Bulk-overwrites the bot's application commands on READY, but only when they changed since the
-/// last registration: the hash of what was sent is kept in LiteDB per application and scope.
+/// Bulk-overwrites the bot's application commands once per start, on the first READY (a PUT of the same
+/// names does not count against Discord's daily limit on creating commands). When Discord:GuildId changed
+/// or was removed since the last start, the scope no longer used is cleared, so no stale copy of the
+/// commands lingers in a server's command picker.
 /// </summary>
 internal sealed partial class CommandRegistrar(
-    IChatHandler chat,
+    ChatRouter router,
     DiscordRestClient rest,
     VocabDatabase database,
     IOptions<DiscordOptions> options,
@@ -19,9 +21,11 @@ internal sealed partial class CommandRegistrar(
     ILogger<CommandRegistrar> logger)
 {
     private const string CollectionName = "discord_command_registrations";
+    private const string Global = "global";
 
     // A quick second READY must wait for the first registration, or both would overwrite.
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private bool _registered;
 
     public async Task RegisterAsync(string applicationId, CancellationToken cancellationToken)
     {
@@ -29,7 +33,10 @@ internal sealed partial class CommandRegistrar(
         await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await RegisterIfChangedAsync(applicationId, cancellationToken).ConfigureAwait(false);
+            if (_registered)
+                return;
+            await OverwriteAsync(applicationId, cancellationToken).ConfigureAwait(false);
+            _registered = true;
         }
         finally
         {
@@ -37,33 +44,37 @@ internal sealed partial class CommandRegistrar(
         }
     }
 
-    private async Task RegisterIfChangedAsync(string applicationId, CancellationToken cancellationToken)
+    private async Task OverwriteAsync(string applicationId, CancellationToken cancellationToken)
     {
         var guildId = string.IsNullOrWhiteSpace(options.Value.GuildId) ? null : options.Value.GuildId;
-        var commands = CommandJson.Render(chat.Definitions);
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(commands.ToJsonString())));
-        var scope = $"{applicationId}:{guildId ?? "global"}";
+        var scope = guildId ?? Global;
         var registrations = database.Collection<CommandRegistration>(CollectionName);
-        if (registrations.FindById(scope)?.Hash == hash)
-        {
-            LogUnchanged(logger, commands.Count);
-            return;
-        }
+        var commands = CommandJson.Render(router.Definitions);
         await rest.SendAsync(DiscordRoute.OverwriteCommands(applicationId, guildId), commands, cancellationToken).ConfigureAwait(false);
-        registrations.Upsert(new CommandRegistration { Id = scope, Hash = hash, RegisteredAt = time.GetUtcNow().UtcDateTime });
         LogRegistered(logger, commands.Count, guildId is null ? "globally" : "to the configured guild");
-    }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The {Count} slash commands are unchanged since the last registration")]
-    private static partial void LogUnchanged(ILogger logger, int count);
+        // Ids are "application:scope", as since the first version of the bot.
+        var prefix = applicationId + ":";
+        foreach (var old in registrations.FindAll().Where(r => r.Id.StartsWith(prefix, StringComparison.Ordinal) && r.Id != prefix + scope).ToList())
+        {
+            var oldScope = old.Id[prefix.Length..];
+            await rest.SendAsync(DiscordRoute.OverwriteCommands(applicationId, oldScope == Global ? null : oldScope), new JsonArray(), cancellationToken).ConfigureAwait(false);
+            registrations.Delete(old.Id);
+            LogCleared(logger, oldScope == Global ? "the global scope" : "the guild configured before");
+        }
+        registrations.Upsert(new CommandRegistration { Id = prefix + scope, RegisteredAt = time.GetUtcNow().UtcDateTime });
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} slash commands {Scope}")]
     private static partial void LogRegistered(ILogger logger, int count, string scope);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cleared the slash commands from {Scope}: Discord:GuildId changed")]
+    private static partial void LogCleared(ILogger logger, string scope);
 }
 
+/// <summary>Where the commands were last registered: id "application:scope", the scope "global" or a guild id.</summary>
 internal sealed class CommandRegistration
 {
     public string Id { get; set; } = "";
-    public string Hash { get; set; } = "";
     public DateTime RegisteredAt { get; set; }
 }

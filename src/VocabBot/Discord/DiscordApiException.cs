@@ -1,7 +1,7 @@
 namespace VocabBot.Discord;
 
 /// <summary>Discord refused a request (4xx other than 429) or kept failing after retries.</summary>
-public sealed class DiscordApiException(string message, int? statusCode = null, int? errorCode = null)
+internal sealed class DiscordApiException(string message, int? statusCode = null, int? errorCode = null)
     : Exception(message)
 {
     public int? StatusCode { get; } = statusCode;

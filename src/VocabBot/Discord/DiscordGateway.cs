@@ -120,8 +120,12 @@ internal sealed partial class DiscordGateway(
     private void OnReady(string applicationId) =>
         work.Run(ct => registrar.RegisterAsync(applicationId, ct), "registering slash commands");
 
-    private void OnInteraction(JsonElement interaction) =>
-        work.Run(ct => responder.RespondAsync(interaction, _session.ApplicationId ?? "", ct), "answering an interaction");
+    // The 3-second clock starts here, as the interaction arrives, not when its handler is reached.
+    private void OnInteraction(JsonElement interaction)
+    {
+        var receivedAt = time.GetTimestamp();
+        work.Run(ct => responder.RespondAsync(interaction, _session.ApplicationId ?? "", receivedAt, ct), "answering an interaction");
+    }
 
     private static TimeSpan Backoff(DiscordOptions settings, int failures)
     {

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace VocabBot.Discord;
 
-public sealed class DiscordOptions
+internal sealed class DiscordOptions
 {
     public const string Section = "Discord";
 
@@ -44,6 +44,20 @@ public sealed class DiscordOptions
 
     /// <summary>A file touched on every heartbeat ACK while the gateway is healthy, for a container HEALTHCHECK.</summary>
     public string? LivenessFile { get; set; }
+
+    /// <summary>An interaction older than this when it reaches the bot (a replay after RESUME) cannot be answered any more.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:15:00")]
+    public TimeSpan InteractionMaxAge { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The only hosts the bot downloads attached files from; unset means Discord's own (cdn.discordapp.com, media.discordapp.net).</summary>
+    public string[]? AttachmentHosts { get; set; }
+
+    // Not a default on the property: the configuration binder appends to a list it finds filled.
+    public IReadOnlyList<string> AllowedAttachmentHosts =>
+        AttachmentHosts is { Length: > 0 } hosts ? hosts : ["cdn.discordapp.com", "media.discordapp.net"];
+
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:02:00")]
+    public TimeSpan AttachmentTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Discord's global limit is 50 requests a second per bot.</summary>
     [Range(1, 50)]

@@ -41,5 +41,9 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
     public static DiscordRoute CreateMessage(string channelId) =>
         new(HttpMethod.Post, "/channels/{channel.id}/messages", $"/channels/{Esc(channelId)}/messages", channelId);
 
+    public static DiscordRoute EditMessage(string channelId, string messageId) =>
+        new(HttpMethod.Patch, "/channels/{channel.id}/messages/{message.id}",
+            $"/channels/{Esc(channelId)}/messages/{Esc(messageId)}", channelId);
+
     private static string Esc(string value) => Uri.EscapeDataString(value);
 }

@@ -2,11 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using VocabBot.Learning;
+using VocabBot.Chat;
 
 namespace VocabBot.Discord;
 
-public static class DiscordSetup
+internal static class DiscordSetup
 {
     public const string MissingTokenMessage =
         "No Discord token: set Discord__Token (or user secrets Discord:Token) to run the bot, or chat locally with: dotnet run --project src/VocabBot -- console";
@@ -33,12 +33,14 @@ public static class DiscordSetup
             .RemoveAllLoggers();
         services.AddSingleton<RateLimiter>();
         services.AddSingleton<DiscordRestClient>();
-        services.TryAddSingleton<IChatHandler, ChatCommandsHandler>();
+        services.AddHttpClient(DiscordAttachments.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
+        services.AddSingleton<DiscordAttachments>();
         services.AddSingleton<CommandRegistrar>();
         services.AddSingleton<InteractionResponder>();
         services.AddSingleton<BackgroundWork>();
         services.AddSingleton<LivenessFile>();
-        services.AddSingleton<IMessagePoster, DiscordChannelPoster>();
+        services.AddSingleton<IChannelMessenger, DiscordChannelMessenger>();
         services.AddHostedService<StartupSummary>();
         services.AddHostedService<DiscordGateway>();
         return builder;

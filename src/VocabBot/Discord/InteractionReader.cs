@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using VocabBot.Learning;
+using VocabBot.Chat;
 
 namespace VocabBot.Discord;
 
@@ -10,7 +10,13 @@ internal static class InteractionReader
     public const int ApplicationCommand = 2;
     public const int MessageComponent = 3;
     public const int Autocomplete = 4;
+    private const int SubcommandType = 1;
+    private const int AttachmentType = 11;
     private const ulong ManageGuild = 0x20;
+    private const ulong ManageMessages = 0x2000;
+
+    /// <summary>Discord's epoch, the zero of a snowflake's timestamp (2015-01-01 UTC).</summary>
+    private static readonly DateTimeOffset DiscordEpoch = new(2015, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static string Id(JsonElement interaction) => Text(interaction, "id") ?? "";
 
@@ -19,54 +25,115 @@ internal static class InteractionReader
     public static int Type(JsonElement interaction) =>
         interaction.TryGetProperty("type", out var type) && type.TryGetInt32(out var value) ? value : 0;
 
-    public static ChatRequest Command(JsonElement interaction)
+    /// <summary>When Discord created the interaction, from its snowflake id; null for an id that is not one.</summary>
+    public static DateTimeOffset? CreatedAt(JsonElement interaction) =>
+        ulong.TryParse(Id(interaction), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? DiscordEpoch.AddMilliseconds(id >> 22)
+            : null;
+
+    /// <summary>Whether the payload has what every answer needs: who asked, and what (data).</summary>
+    public static bool IsComplete(JsonElement interaction) =>
+        interaction.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+        && User(interaction) is { } user && Text(user, "id") is { Length: > 0 };
+
+    public static ChatRequest Command(JsonElement interaction, Func<JsonElement, ChatFile> attachment)
     {
+        ArgumentNullException.ThrowIfNull(attachment);
         var (userId, name, guildId, channelId) = Who(interaction);
         var data = interaction.GetProperty("data");
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var option in Options(data))
+        var (subcommand, options) = SubcommandOf(data);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = new Dictionary<string, ChatFile>(StringComparer.Ordinal);
+        foreach (var option in options)
         {
-            if (Text(option, "name") is { } optionName && option.TryGetProperty("value", out var value))
-                options[optionName] = Value(value);
+            if (Text(option, "name") is not { } optionName || !option.TryGetProperty("value", out var value))
+                continue;
+            if (TypeOf(option) == AttachmentType && Resolved(data, Value(value)) is { } file)
+                files[optionName] = attachment(file);
+            else
+                values[optionName] = Value(value);
         }
-        return new ChatRequest(userId, name, guildId, Text(data, "name") ?? "", options, channelId, IsServerManager(interaction));
+        return new ChatRequest(userId, name, guildId, Text(data, "name") ?? "", values, channelId, Has(interaction, ManageGuild))
+        {
+            Subcommand = subcommand,
+            Files = files,
+            Locale = Text(interaction, "locale") ?? ChatLocale.Default,
+            GuildLocale = Text(interaction, "guild_locale"),
+            IsMessageManager = Has(interaction, ManageMessages),
+        };
     }
 
     public static ButtonClick Click(JsonElement interaction)
     {
         var (userId, name, guildId, channelId) = Who(interaction);
-        var customId = Text(interaction.GetProperty("data"), "custom_id") ?? "";
-        return new ButtonClick(userId, name, guildId, customId, channelId);
+        var customId = Text(interaction.GetProperty("data"), "custom_id");
+        // An id no button of ours could have carried goes to no feature: the router says the button is not active.
+        var button = ButtonId.TryParse(customId, out var parsed) ? parsed : new ButtonId("unreadable");
+        return new ButtonClick(userId, name, guildId, button, channelId)
+        {
+            Locale = Text(interaction, "locale") ?? ChatLocale.Default,
+            GuildLocale = Text(interaction, "guild_locale"),
+        };
     }
 
     /// <summary>The command, the option the user is typing in and what they typed so far.</summary>
-    public static (string Command, string Option, string Typed) Focused(JsonElement interaction)
+    public static AutocompleteRequest Focused(JsonElement interaction)
     {
+        var (userId, _, guildId, _) = Who(interaction);
         var data = interaction.GetProperty("data");
-        foreach (var option in Options(data))
+        var (subcommand, options) = SubcommandOf(data);
+        var command = Text(data, "name") ?? "";
+        var focused = options.FirstOrDefault(o => o.TryGetProperty("focused", out var f) && f.ValueKind == JsonValueKind.True);
+        var (option, typed) = focused.ValueKind == JsonValueKind.Object
+            ? (Text(focused, "name") ?? "", focused.TryGetProperty("value", out var v) ? Value(v) : "")
+            : ("", "");
+        return new AutocompleteRequest(userId, guildId, command, option, typed)
         {
-            if (option.TryGetProperty("focused", out var focused) && focused.ValueKind == JsonValueKind.True)
-                return (Text(data, "name") ?? "", Text(option, "name") ?? "", option.TryGetProperty("value", out var v) ? Value(v) : "");
-        }
-        return (Text(data, "name") ?? "", "", "");
+            Subcommand = subcommand,
+            Locale = Text(interaction, "locale") ?? ChatLocale.Default,
+        };
     }
 
+    // A command with subcommands sends one option of type 1 that holds the real options.
+    private static (string? Subcommand, List<JsonElement> Options) SubcommandOf(JsonElement data)
+    {
+        var options = Options(data).ToList();
+        return options is [var only] && TypeOf(only) == SubcommandType
+            ? (Text(only, "name"), Options(only).ToList())
+            : (null, options);
+    }
+
+    private static JsonElement? Resolved(JsonElement data, string attachmentId) =>
+        data.TryGetProperty("resolved", out var resolved) && resolved.TryGetProperty("attachments", out var attachments)
+        && attachments.ValueKind == JsonValueKind.Object && attachments.TryGetProperty(attachmentId, out var file)
+            ? file
+            : null;
+
     // In a guild the user is member.user; in a DM it is user.
+    private static JsonElement? User(JsonElement interaction)
+    {
+        if (interaction.TryGetProperty("member", out var member) && member.ValueKind == JsonValueKind.Object)
+            return member.TryGetProperty("user", out var memberUser) && memberUser.ValueKind == JsonValueKind.Object ? memberUser : null;
+        return interaction.TryGetProperty("user", out var user) && user.ValueKind == JsonValueKind.Object ? user : null;
+    }
+
     private static (string UserId, string DisplayName, string? GuildId, string? ChannelId) Who(JsonElement interaction)
     {
-        var hasMember = interaction.TryGetProperty("member", out var member) && member.ValueKind == JsonValueKind.Object;
-        var user = hasMember ? member.GetProperty("user") : interaction.GetProperty("user");
-        var displayName = (hasMember ? Text(member, "nick") : null)
-            ?? Text(user, "global_name") ?? Text(user, "username") ?? "someone";
+        var user = User(interaction) ?? throw new InvalidDataException("The interaction names no user.");
+        var nick = interaction.TryGetProperty("member", out var member) && member.ValueKind == JsonValueKind.Object ? Text(member, "nick") : null;
+        var displayName = nick ?? Text(user, "global_name") ?? Text(user, "username") ?? "someone";
         var channelId = Text(interaction, "channel_id")
             ?? (interaction.TryGetProperty("channel", out var channel) && channel.ValueKind == JsonValueKind.Object ? Text(channel, "id") : null);
         return (Text(user, "id") ?? "", displayName, Text(interaction, "guild_id"), channelId);
     }
 
-    private static bool IsServerManager(JsonElement interaction) =>
+    private static bool Has(JsonElement interaction, ulong permission) =>
         interaction.TryGetProperty("member", out var member) && member.ValueKind == JsonValueKind.Object
         && ulong.TryParse(Text(member, "permissions"), NumberStyles.None, CultureInfo.InvariantCulture, out var permissions)
-        && (permissions & ManageGuild) != 0;
+        && (permissions & permission) != 0;
+
+    private static int TypeOf(JsonElement option) =>
+        option.TryGetProperty("type", out var type) && type.TryGetInt32(out var value) ? value : 0;
 
     private static IEnumerable<JsonElement> Options(JsonElement data) =>
         data.TryGetProperty("options", out var options) && options.ValueKind == JsonValueKind.Array

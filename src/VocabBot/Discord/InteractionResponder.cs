@@ -2,19 +2,21 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using VocabBot.Learning;
+using VocabBot.Chat;
 
 namespace VocabBot.Discord;
 
 /// <summary>
 /// Answers one interaction: slash commands with a message (type 4), button clicks by updating
-/// the clicked message (type 7), autocomplete with choices (type 8). A handler slower than
-/// <see cref="DiscordOptions.DeferAfter"/> is deferred (type 5 or 6) and its reply edited in later,
-/// so Discord always hears back within its 3 seconds.
+/// the clicked message (type 7), autocomplete with choices (type 8). The handler runs beside a timer
+/// started when the interaction arrived; if it is not done by <see cref="DiscordOptions.DeferAfter"/>
+/// the interaction is deferred (type 5 or 6) and the reply edited in later, so Discord always hears
+/// back within its 3 seconds, however slow or synchronous the handler.
 /// </summary>
 internal sealed partial class InteractionResponder(
-    IChatHandler chat,
+    ChatRouter router,
     DiscordRestClient rest,
+    DiscordAttachments attachments,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<InteractionResponder> logger)
@@ -25,23 +27,40 @@ internal sealed partial class InteractionResponder(
     private const int UpdateMessage = 7;
     private const int AutocompleteResult = 8;
     private const int ChoiceLimit = 25;
+    private const int UnknownInteraction = 10062;
+    private const int AlreadyAcknowledged = 40060;
     private static readonly ChatReply Apology =
         ChatReply.Private("Sorry, something went wrong on my side while answering that. Please try again in a moment.");
+    private static readonly ChatReply Unreadable =
+        ChatReply.Private("Sorry, I could not read that request (it did not say who sent it or what it was). Please try again.");
 
-    public async Task RespondAsync(JsonElement interaction, string applicationId, CancellationToken cancellationToken)
+    /// <param name="receivedAt">When the interaction reached the bot, as <see cref="TimeProvider.GetTimestamp"/> gave it.</param>
+    public async Task RespondAsync(JsonElement interaction, string applicationId, long receivedAt, CancellationToken cancellationToken)
     {
         var id = InteractionReader.Id(interaction);
+        if (InteractionReader.CreatedAt(interaction) is { } created && time.GetUtcNow() - created > options.Value.InteractionMaxAge)
+        {
+            LogStale(logger, id, (time.GetUtcNow() - created).TotalSeconds);
+            return;
+        }
         try
         {
-            switch (InteractionReader.Type(interaction))
+            var type = InteractionReader.Type(interaction);
+            if (type is InteractionReader.ApplicationCommand or InteractionReader.MessageComponent or InteractionReader.Autocomplete
+                && !InteractionReader.IsComplete(interaction))
+            {
+                await CallbackAsync(interaction, Message(ChannelMessage, Unreadable), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            switch (type)
             {
                 case InteractionReader.ApplicationCommand:
-                    var request = InteractionReader.Command(interaction);
-                    await ReplyAsync(interaction, applicationId, () => chat.HandleAsync(request, cancellationToken), false, cancellationToken).ConfigureAwait(false);
+                    var request = InteractionReader.Command(interaction, attachments.From);
+                    await ReplyAsync(interaction, applicationId, receivedAt, () => router.HandleAsync(request, cancellationToken), false, cancellationToken).ConfigureAwait(false);
                     break;
                 case InteractionReader.MessageComponent:
                     var click = InteractionReader.Click(interaction);
-                    await ReplyAsync(interaction, applicationId, () => chat.ClickAsync(click, cancellationToken), true, cancellationToken).ConfigureAwait(false);
+                    await ReplyAsync(interaction, applicationId, receivedAt, () => router.ClickAsync(click, cancellationToken), true, cancellationToken).ConfigureAwait(false);
                     break;
                 case InteractionReader.Autocomplete:
                     await CallbackAsync(interaction, new JsonObject
@@ -51,9 +70,14 @@ internal sealed partial class InteractionResponder(
                     }, cancellationToken).ConfigureAwait(false);
                     break;
                 default:
-                    LogIgnored(logger, id, InteractionReader.Type(interaction));
+                    LogIgnored(logger, id, type);
                     break;
             }
+        }
+        catch (DiscordApiException ex) when (ex.ErrorCode is UnknownInteraction or AlreadyAcknowledged)
+        {
+            // Too late, or answered already (by another session): nothing more can be sent for it, and a retry would only count against the bot.
+            LogGone(logger, id, ex.ErrorCode.Value);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -61,43 +85,41 @@ internal sealed partial class InteractionResponder(
         }
     }
 
-    private async Task ReplyAsync(JsonElement interaction, string applicationId, Func<Task<ChatReply>> handle, bool updatesMessage, CancellationToken cancellationToken)
+    private async Task ReplyAsync(JsonElement interaction, string applicationId, long receivedAt, Func<Task<ChatReply>> handle, bool updatesMessage, CancellationToken cancellationToken)
     {
         var id = InteractionReader.Id(interaction);
-        var handler = RunHandlerAsync(handle, id);
-        var deadline = Task.Delay(options.Value.DeferAfter, time, cancellationToken);
+        var left = options.Value.DeferAfter - time.GetElapsedTime(receivedAt);
+        var deadline = left > TimeSpan.Zero ? Task.Delay(left, time, cancellationToken) : Task.CompletedTask;
+        // On the thread pool: a handler that works synchronously must not hold up the timer.
+        var handler = Task.Run(() => RunHandlerAsync(handle, id), CancellationToken.None);
         if (await Task.WhenAny(handler, deadline).ConfigureAwait(false) == handler)
         {
             var reply = await handler.ConfigureAwait(false);
             // A private reply to a click (someone else's quiz, a stale button, "Quiz me" under a word of the day,
             // an apology) goes to the clicker alone, as a new message: an update would replace the clicked message for everyone.
             var type = updatesMessage && !reply.Ephemeral ? UpdateMessage : ChannelMessage;
-            await CallbackAsync(interaction, new JsonObject
-            {
-                ["type"] = type,
-                ["data"] = MessageRenderer.Render(reply, allowEphemeral: type == ChannelMessage),
-            }, cancellationToken).ConfigureAwait(false);
+            await CallbackAsync(interaction, Message(type, reply), cancellationToken).ConfigureAwait(false);
             return;
         }
         LogDeferred(logger, id);
         await CallbackAsync(interaction, new JsonObject { ["type"] = updatesMessage ? DeferredUpdateMessage : DeferredChannelMessage }, cancellationToken).ConfigureAwait(false);
         var late = await handler.ConfigureAwait(false);
-        await DeliverLateAsync(interaction, applicationId, late, late.Ephemeral, updatesMessage, cancellationToken).ConfigureAwait(false);
+        await DeliverLateAsync(interaction, applicationId, late, updatesMessage, cancellationToken).ConfigureAwait(false);
     }
 
     // The deferral fixed the original response as public, and an edit cannot make it ephemeral: a private
     // reply goes out as an ephemeral followup instead, after removing a command's "thinking…" placeholder.
-    private async Task DeliverLateAsync(JsonElement interaction, string applicationId, ChatReply reply, bool isPrivate, bool updatesMessage, CancellationToken cancellationToken)
+    private async Task DeliverLateAsync(JsonElement interaction, string applicationId, ChatReply reply, bool updatesMessage, CancellationToken cancellationToken)
     {
         var token = InteractionReader.Token(interaction);
-        if (!isPrivate)
+        if (!reply.Ephemeral)
         {
             await rest.SendAsync(DiscordRoute.EditOriginal(applicationId, token), MessageRenderer.Render(reply, allowEphemeral: false), cancellationToken).ConfigureAwait(false);
             return;
         }
         if (!updatesMessage)
             await rest.SendAsync(DiscordRoute.DeleteOriginal(applicationId, token), null, cancellationToken).ConfigureAwait(false);
-        await rest.SendAsync(DiscordRoute.Followup(applicationId, token), MessageRenderer.Render(reply with { Ephemeral = true }), cancellationToken).ConfigureAwait(false);
+        await rest.SendAsync(DiscordRoute.Followup(applicationId, token), MessageRenderer.Render(reply), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ChatReply> RunHandlerAsync(Func<Task<ChatReply>> handle, string id)
@@ -115,11 +137,10 @@ internal sealed partial class InteractionResponder(
 
     private JsonArray Choices(JsonElement interaction, string id)
     {
-        var (command, option, typed) = InteractionReader.Focused(interaction);
         IReadOnlyList<string> suggestions;
         try
         {
-            suggestions = chat.Autocomplete(command, option, typed);
+            suggestions = router.Complete(InteractionReader.Focused(interaction));
         }
         catch (Exception ex)
         {
@@ -135,6 +156,12 @@ internal sealed partial class InteractionResponder(
         return choices;
     }
 
+    private static JsonObject Message(int type, ChatReply reply) => new()
+    {
+        ["type"] = type,
+        ["data"] = MessageRenderer.Render(reply, allowEphemeral: type == ChannelMessage),
+    };
+
     private Task CallbackAsync(JsonElement interaction, JsonObject body, CancellationToken cancellationToken) =>
         rest.SendAsync(DiscordRoute.InteractionCallback(InteractionReader.Id(interaction), InteractionReader.Token(interaction)), body, cancellationToken);
 
@@ -149,4 +176,10 @@ internal sealed partial class InteractionResponder(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored interaction {InteractionId} of type {Type}")]
     private static partial void LogIgnored(ILogger logger, string interactionId, int type);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interaction {InteractionId} was {AgeSeconds:0.0} s old on arrival, past Discord's 3 s to answer: not answered")]
+    private static partial void LogStale(ILogger logger, string interactionId, double ageSeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interaction {InteractionId} can no longer be answered (Discord code {Code}); dropped without retry")]
+    private static partial void LogGone(ILogger logger, string interactionId, int code);
 }

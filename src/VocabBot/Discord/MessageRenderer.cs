@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using VocabBot.Learning;
+using VocabBot.Chat;
 
 namespace VocabBot.Discord;
 
@@ -98,7 +98,7 @@ internal static class MessageRenderer
                     ["type"] = 2,
                     ["style"] = Style(button.Style),
                     ["label"] = Truncate(Blank(button.Label), LabelLimit),
-                    ["custom_id"] = Truncate(Blank(button.Id), CustomIdLimit),
+                    ["custom_id"] = button.Id.ToString(),
                     ["disabled"] = button.Disabled,
                 });
             }

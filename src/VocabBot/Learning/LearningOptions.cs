@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace VocabBot.Learning;
 
-public sealed class LearningOptions : IValidatableObject
+internal sealed class LearningOptions : IValidatableObject
 {
     public const string Section = "Learning";
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using VocabBot.Chat;
 using VocabBot.Learning.Define;
 using VocabBot.Learning.Quiz;
 using VocabBot.Learning.Review;
@@ -8,7 +9,7 @@ using VocabBot.Learning.Scores;
 
 namespace VocabBot.Learning;
 
-public static class LearningSetup
+internal static class LearningSetup
 {
     public static IHostApplicationBuilder AddLearning(this IHostApplicationBuilder builder)
     {
@@ -20,7 +21,6 @@ public static class LearningSetup
         // Quiz order and options are random; tests register a seeded Random before this.
         builder.Services.TryAddSingleton(Random.Shared);
 
-        builder.Services.AddSingleton<DefineCommand>();
         builder.Services.AddSingleton<HeadwordIndex>();
         builder.Services.AddSingleton<ReviewMemory>();
         builder.Services.AddSingleton<Scoreboard>();
@@ -29,7 +29,15 @@ public static class LearningSetup
         builder.Services.AddSingleton<WordPicker>();
         builder.Services.AddSingleton<QuizSessions>();
         builder.Services.AddSingleton<QuizCommands>();
-        builder.Services.AddSingleton<ChatCommands>();
+
+        builder.Services.AddChatCommand<DefineCommand>();
+        builder.Services.AddChatButton<DefineCommand>();
+        builder.Services.AddChatCommand<QuizCommand>();
+        builder.Services.AddChatCommand<ReviewCommand>();
+        builder.Services.AddChatButton<QuizButtons>();
+        builder.Services.AddChatButton<WordQuizButton>();
+        builder.Services.AddChatCommand<LeaderboardCommand>();
+        builder.Services.AddChatCommand<StatsCommand>();
         return builder;
     }
 }

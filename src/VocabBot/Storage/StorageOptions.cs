@@ -1,6 +1,6 @@
 namespace VocabBot.Storage;
 
-public sealed class StorageOptions
+internal sealed class StorageOptions
 {
     public const string Section = "Storage";
 

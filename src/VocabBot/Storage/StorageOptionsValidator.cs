@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace VocabBot.Storage;
 
 /// <summary>Fails at start when the database's folder cannot be written, instead of at the first answer.</summary>
-public sealed class StorageOptionsValidator(IHostEnvironment environment) : IValidateOptions<StorageOptions>
+internal sealed class StorageOptionsValidator(IHostEnvironment environment) : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace VocabBot.Storage;
 
-public static class StorageSetup
+internal static class StorageSetup
 {
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {

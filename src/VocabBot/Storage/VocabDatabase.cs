@@ -6,7 +6,7 @@ namespace VocabBot.Storage;
 /// The one LiteDB database of the app. LiteDB is thread-safe, so one instance serves everything;
 /// it gets its own <see cref="BsonMapper"/> so that no feature depends on global mapper state.
 /// </summary>
-public sealed class VocabDatabase : IDisposable
+internal sealed class VocabDatabase : IDisposable
 {
     public VocabDatabase(string path)
     {

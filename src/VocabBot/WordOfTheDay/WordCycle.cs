@@ -8,7 +8,7 @@ namespace VocabBot.WordOfTheDay;
 /// Gives each channel every word once, in random order, before any word repeats. Only words in
 /// the content now are candidates, so a removed word is never picked.
 /// </summary>
-public sealed class WordCycle(VocabDatabase database, Vocabulary vocabulary, Random random)
+internal sealed class WordCycle(VocabDatabase database, Vocabulary vocabulary, Random random)
 {
     private readonly ILiteCollection<WotdHistoryDocument> _history = database.Collection<WotdHistoryDocument>("wotd_history");
 

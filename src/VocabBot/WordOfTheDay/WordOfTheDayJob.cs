@@ -1,11 +1,11 @@
 using Quartz;
-using VocabBot.Learning;
+using VocabBot.Chat;
 
 namespace VocabBot.WordOfTheDay;
 
 /// <summary>Quartz's trigger for one channel: posts its word unless the channel already had today's.</summary>
 [DisallowConcurrentExecution]
-public sealed class WordOfTheDayJob(WordOfTheDayService service, IEnumerable<IMessagePoster> posters) : IJob
+internal sealed class WordOfTheDayJob(WordOfTheDayService service, IEnumerable<IChannelMessenger> messengers) : IJob
 {
     public const string ChannelKey = "channel";
     public const string TimeZoneKey = "timezone";
@@ -13,11 +13,11 @@ public sealed class WordOfTheDayJob(WordOfTheDayService service, IEnumerable<IMe
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var poster = posters.FirstOrDefault();
+        var messenger = messengers.FirstOrDefault();
         var channel = context.MergedJobDataMap.GetString(ChannelKey);
         var zoneId = context.MergedJobDataMap.GetString(TimeZoneKey);
-        if (poster is null || channel is null || !TimeZoneInfo.TryFindSystemTimeZoneById(zoneId ?? "", out var zone))
+        if (messenger is null || channel is null || !TimeZoneInfo.TryFindSystemTimeZoneById(zoneId ?? "", out var zone))
             return;
-        await service.PostIfDueAsync(channel, zone, poster, cancellationToken);
+        await service.PostIfDueAsync(channel, zone, messenger, cancellationToken);
     }
 }

@@ -3,12 +3,18 @@ using Quartz;
 
 namespace VocabBot.WordOfTheDay;
 
-public sealed class WordOfTheDayOptions
+internal sealed class WordOfTheDayOptions
 {
     public const string Section = "WordOfTheDay";
 
     /// <summary>Channels that get a word every day, from configuration; /wotd-setup adds more at run time.</summary>
     public List<ScheduleOptions> Schedules { get; set; } = [];
+
+    /// <summary>
+    /// Whether the scheduled posts run in this process: on for the bot, off for `console`, which would
+    /// otherwise mark a day's word as posted in a database the bot then skips it in.
+    /// </summary>
+    public bool PostOnSchedule { get; set; } = true;
 
     /// <summary>How often a failed post is tried in all before the day's post is given up.</summary>
     public int PostAttempts { get; set; } = 5;
@@ -17,7 +23,7 @@ public sealed class WordOfTheDayOptions
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 }
 
-public sealed class ScheduleOptions
+internal sealed class ScheduleOptions
 {
     public string ChannelId { get; set; } = "";
 
@@ -29,7 +35,7 @@ public sealed class ScheduleOptions
 }
 
 /// <summary>Checks every schedule at start, so a typo stops the bot with the key that is wrong.</summary>
-public sealed class WordOfTheDayOptionsValidator : IValidateOptions<WordOfTheDayOptions>
+internal sealed class WordOfTheDayOptionsValidator : IValidateOptions<WordOfTheDayOptions>
 {
     public ValidateOptionsResult Validate(string? name, WordOfTheDayOptions options)
     {

@@ -1,74 +1,100 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using LiteDB;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using VocabBot.Chat;
 using VocabBot.Content;
-using VocabBot.Learning;
 using VocabBot.Storage;
 
 namespace VocabBot.WordOfTheDay;
 
-public enum PostOutcome { Posted, AlreadyPosted, NoWords, Failed }
+internal enum PostOutcome { Posted, AlreadyPosted, NoWords, Failed, Refused }
 
 /// <summary>
 /// Picks each channel's word for its local day and posts it exactly once: the day's record is
-/// written as posted only after the post went through, and every post first checks it.
+/// written as posted only after the post went through, and every post first checks it. Each channel
+/// posts on its own: a channel whose posts fail and are retried holds up no other channel, and no
+/// /wotd reply. A channel Discord refuses for good is not posted to again until it is set up anew.
 /// </summary>
-public sealed class WordOfTheDayService(
-    VocabDatabase database,
-    Vocabulary vocabulary,
-    WordCycle cycle,
-    IOptions<WordOfTheDayOptions> options,
-    TimeProvider time,
-    ILogger<WordOfTheDayService> logger)
+internal sealed partial class WordOfTheDayService
 {
-    private readonly ILiteCollection<WotdDayDocument> _days = database.Collection<WotdDayDocument>("wotd_days");
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly VocabDatabase _database;
+    private readonly Vocabulary _vocabulary;
+    private readonly WordCycle _cycle;
+    private readonly WotdSchedules _schedules;
+    private readonly TimeProvider _time;
+    private readonly ILogger<WordOfTheDayService> _logger;
+    private readonly ILiteCollection<WotdDayDocument> _days;
+    private readonly ResiliencePipeline _retry;
+    private static readonly ResiliencePropertyKey<string> ChannelKey = new("wotd.channel");
+
+    // Choosing a day's word is quick and done under one lock; a post holds only its own channel's gate.
+    private readonly Lock _choosing = new();
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _posting = new(StringComparer.Ordinal);
+
+    public WordOfTheDayService(VocabDatabase database, Vocabulary vocabulary, WordCycle cycle, WotdSchedules schedules,
+        IOptions<WordOfTheDayOptions> options, TimeProvider time, ILogger<WordOfTheDayService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        (_database, _vocabulary, _cycle, _schedules, _time, _logger) = (database, vocabulary, cycle, schedules, time, logger);
+        _days = database.Collection<WotdDayDocument>("wotd_days");
+        _retry = RetryPipeline(options.Value, time, logger);
+    }
 
     /// <summary>The channel's word for today in its zone, chosen now if the day has none yet.</summary>
-    public async Task<WordDocument?> TodayAsync(string channelId, TimeZoneInfo zone, CancellationToken cancellationToken)
+    public WordDocument? Today(string channelId, TimeZoneInfo zone)
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
+        lock (_choosing)
         {
-            var day = Today(channelId, zone);
-            return day is null ? null : vocabulary.ByKey(day.WordKey).FirstOrDefault();
-        }
-        finally
-        {
-            _gate.Release();
+            var day = Day(channelId, zone);
+            return day is null ? null : _vocabulary.ByKey(day.WordKey).FirstOrDefault();
         }
     }
 
     /// <summary>Posts today's word unless this channel already had it today; retries a failed post with backoff.</summary>
-    public async Task<PostOutcome> PostIfDueAsync(string channelId, TimeZoneInfo zone, IMessagePoster poster, CancellationToken cancellationToken)
+    public async Task<PostOutcome> PostIfDueAsync(string channelId, TimeZoneInfo zone, IChannelMessenger messenger, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(poster);
-        await _gate.WaitAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(messenger);
+        if (_schedules.Refusal(channelId) is { } refusal)
+        {
+            LogStillRefused(_logger, channelId, refusal.Reason);
+            return PostOutcome.Refused;
+        }
+
+        var gate = _posting.GetOrAdd(channelId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
         try
         {
-            var day = Today(channelId, zone);
+            WotdDayDocument? day;
+            lock (_choosing)
+                day = Day(channelId, zone);
             if (day is null)
             {
-                logger.LogWarning("No word of the day for channel {Channel}: the content has no words", channelId);
+                LogNoWords(_logger, channelId);
                 return PostOutcome.NoWords;
             }
 
             if (day.Posted)
                 return PostOutcome.AlreadyPosted;
-            var word = vocabulary.ByKey(day.WordKey).First();
-            if (!await TryPostAsync(channelId, WotdCard.Render(word), poster, cancellationToken))
-                return PostOutcome.Failed;
-            day.Posted = true;
-            day.PostedAt = time.GetUtcNow();
-            _days.Upsert(day);
-            database.Database.Checkpoint();
-            logger.LogInformation("Posted the word of the day '{Word}' to channel {Channel} for {Date}", word.Headword, channelId, day.Date);
+            var word = _vocabulary.ByKey(day.WordKey).First();
+            if (await TryPostAsync(channelId, WotdCard.Render(word), messenger, cancellationToken) is { } failed)
+                return failed;
+            lock (_choosing)
+            {
+                day.Posted = true;
+                day.PostedAt = _time.GetUtcNow();
+                _days.Upsert(day);
+            }
+
+            LogPosted(_logger, word.Headword, channelId, day.Date);
             return PostOutcome.Posted;
         }
         finally
         {
-            _gate.Release();
+            gate.Release();
         }
     }
 
@@ -76,15 +102,15 @@ public sealed class WordOfTheDayService(
     public static string LocalDate(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private WotdDayDocument? Today(string channelId, TimeZoneInfo zone)
+    private WotdDayDocument? Day(string channelId, TimeZoneInfo zone)
     {
-        var date = LocalDate(time.GetUtcNow(), zone);
+        var date = LocalDate(_time.GetUtcNow(), zone);
         var id = $"{channelId}:{date}";
         var day = _days.FindById(id);
         // A word removed from the content since it was chosen is never posted: choose again.
-        if (day is not null && (day.Posted || vocabulary.ByKey(day.WordKey).Count > 0))
+        if (day is not null && (day.Posted || _vocabulary.ByKey(day.WordKey).Count > 0))
             return day;
-        var key = cycle.Next(channelId);
+        var key = _cycle.Next(channelId);
         if (key is null)
             return null;
         day = new WotdDayDocument { Id = id, ChannelId = channelId, Date = date, WordKey = key };
@@ -92,28 +118,64 @@ public sealed class WordOfTheDayService(
         return day;
     }
 
-    private async Task<bool> TryPostAsync(string channelId, ChatReply message, IMessagePoster poster, CancellationToken cancellationToken)
+    // Null when the post went through, else why not.
+    private async Task<PostOutcome?> TryPostAsync(string channelId, ChatReply message, IChannelMessenger messenger, CancellationToken cancellationToken)
     {
-        var delay = options.Value.RetryDelay;
-        for (var attempt = 1; ; attempt++)
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(ChannelKey, channelId);
+        try
         {
-            try
-            {
-                await poster.PostAsync(channelId, message, cancellationToken);
-                return true;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                if (attempt >= options.Value.PostAttempts)
-                {
-                    logger.LogError(e, "Posting the word of the day to channel {Channel} failed {Attempts} times; giving up for now", channelId, attempt);
-                    return false;
-                }
-
-                logger.LogWarning(e, "Posting the word of the day to channel {Channel} failed (attempt {Attempt}); retrying in {Delay}", channelId, attempt, delay);
-                await Task.Delay(delay, time, cancellationToken);
-                delay *= 2;
-            }
+            await _retry.ExecuteAsync(async ctx => await messenger.PostAsync(channelId, message, ctx.CancellationToken), context);
+            return null;
+        }
+        catch (ChannelRefusedException e)
+        {
+            _schedules.MarkRefused(channelId, e.Reason, _time.GetUtcNow());
+            LogRefused(_logger, channelId, e.Reason);
+            return PostOutcome.Refused;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogGaveUp(_logger, e, channelId);
+            return PostOutcome.Failed;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    private static ResiliencePipeline RetryPipeline(WordOfTheDayOptions options, TimeProvider time, ILogger logger) =>
+        new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = Math.Max(0, options.PostAttempts - 1),
+                Delay = options.RetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not (OperationCanceledException or ChannelRefusedException)),
+                OnRetry = args =>
+                {
+                    LogRetrying(logger, args.Outcome.Exception, args.Context.Properties.GetValue(ChannelKey, ""), args.AttemptNumber + 1, args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Posted the word of the day '{Word}' to channel {Channel} for {Date}")]
+    private static partial void LogPosted(ILogger logger, string word, string channel, string date);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No word of the day for channel {Channel}: the content has no words")]
+    private static partial void LogNoWords(ILogger logger, string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Posting the word of the day to channel {Channel} failed (attempt {Attempt}); retrying in {Delay}")]
+    private static partial void LogRetrying(ILogger logger, Exception? exception, string channel, int attempt, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Posting the word of the day to channel {Channel} failed after every retry; giving up for now")]
+    private static partial void LogGaveUp(ILogger logger, Exception exception, string channel);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Channel {Channel} refused the word of the day ({Reason}); no more posts there until /wotd-setup sets it up again")]
+    private static partial void LogRefused(ILogger logger, string channel, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped the word of the day for channel {Channel}: it refused posts ({Reason})")]
+    private static partial void LogStillRefused(ILogger logger, string channel, string reason);
 }

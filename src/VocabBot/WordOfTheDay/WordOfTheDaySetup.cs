@@ -3,10 +3,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Quartz;
+using VocabBot.Chat;
 
 namespace VocabBot.WordOfTheDay;
 
-public static class WordOfTheDaySetup
+internal static class WordOfTheDaySetup
 {
     public static IHostApplicationBuilder AddWordOfTheDay(this IHostApplicationBuilder builder)
     {
@@ -20,7 +21,8 @@ public static class WordOfTheDaySetup
         builder.Services.AddSingleton<WordOfTheDayService>();
         builder.Services.AddSingleton<WotdSchedules>();
         builder.Services.AddSingleton<WotdScheduler>();
-        builder.Services.AddSingleton<WotdCommands>();
+        builder.Services.AddChatCommand<WotdCommand>();
+        builder.Services.AddChatCommand<WotdSetupCommand>();
         builder.Services.AddQuartz();
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WotdScheduler>());

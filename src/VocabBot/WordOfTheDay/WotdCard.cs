@@ -1,14 +1,13 @@
+using VocabBot.Chat;
 using VocabBot.Content;
-using VocabBot.Learning;
 using VocabBot.Learning.Define;
+using VocabBot.Learning.Quiz;
 
 namespace VocabBot.WordOfTheDay;
 
 /// <summary>How a word of the day looks: the word's /define card, titled as the day's word, with two buttons.</summary>
-public static class WotdCard
+internal static class WotdCard
 {
-    public const string QuizButtonPrefix = "wotd-quiz:";
-    public const string DefineButtonPrefix = "wotd-define:";
     public const string TitlePrefix = "📖 ";
 
     public static ChatReply Render(WordDocument word)
@@ -19,8 +18,8 @@ public static class WotdCard
             $"Word of the day: {word.Headword}",
             card,
             [
-                new ChatButton("Quiz me", QuizButtonPrefix + word.Key, ChatButtonStyle.Primary),
-                new ChatButton("Define", DefineButtonPrefix + word.Key),
+                new ChatButton("Quiz me", WordQuizButton.ButtonFor(word.Key), ChatButtonStyle.Primary),
+                new ChatButton("Define", DefineCommand.ButtonFor(word.Key)),
             ]);
     }
 }

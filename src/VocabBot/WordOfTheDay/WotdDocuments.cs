@@ -1,7 +1,7 @@
 namespace VocabBot.WordOfTheDay;
 
 /// <summary>A channel's schedule set with /wotd-setup; its id is the channel id.</summary>
-public sealed class WotdSetupDocument
+internal sealed class WotdSetupDocument
 {
     public string Id { get; set; } = "";
     public string? GuildId { get; set; }
@@ -13,7 +13,7 @@ public sealed class WotdSetupDocument
 /// A channel's word for one local day, id "channel:yyyy-MM-dd". Posted turns true only once the
 /// post went through, which is what keeps a day to exactly one post across restarts and retries.
 /// </summary>
-public sealed class WotdDayDocument
+internal sealed class WotdDayDocument
 {
     public string Id { get; set; } = "";
     public string ChannelId { get; set; } = "";
@@ -24,11 +24,19 @@ public sealed class WotdDayDocument
 }
 
 /// <summary>The words a channel has had since its cycle last started over; id is the channel id.</summary>
-public sealed class WotdHistoryDocument
+internal sealed class WotdHistoryDocument
 {
     public string Id { get; set; } = "";
     public List<string> Seen { get; set; } = [];
 }
 
 /// <summary>One channel's schedule, from configuration or from /wotd-setup.</summary>
-public sealed record WotdSchedule(string ChannelId, string Cron, TimeZoneInfo TimeZone);
+internal sealed record WotdSchedule(string ChannelId, string Cron, TimeZoneInfo TimeZone);
+
+/// <summary>A channel Discord refused a post to (gone, no access, missing permissions); id is the channel id.</summary>
+internal sealed class WotdRefusalDocument
+{
+    public string Id { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}

@@ -1,19 +1,23 @@
+using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Quartz;
-using VocabBot.Learning;
+using VocabBot.Chat;
 
 namespace VocabBot.WordOfTheDay;
 
 /// <summary>
 /// Keeps Quartz's triggers in line with the schedules, and at start-up posts once in each channel
 /// whose time already passed today while the bot was down (a missed earlier day stays missed).
+/// It posts only where the app runs with a channel transport (the Discord bot), never from `console`.
 /// </summary>
-public sealed class WotdScheduler(
+internal sealed partial class WotdScheduler(
     ISchedulerFactory schedulerFactory,
     WotdSchedules schedules,
     WordOfTheDayService service,
-    IEnumerable<IMessagePoster> posters,
+    IEnumerable<IChannelMessenger> messengers,
+    IOptions<WordOfTheDayOptions> options,
     TimeProvider time,
     ILogger<WotdScheduler> logger) : IHostedService
 {
@@ -26,7 +30,7 @@ public sealed class WotdScheduler(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!posters.Any())
+        if (!Posts)
             return;
         foreach (var schedule in schedules.All())
             await ApplyAsync(schedule, cancellationToken);
@@ -43,7 +47,7 @@ public sealed class WotdScheduler(
     public async Task ApplyAsync(WotdSchedule schedule, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        if (!posters.Any())
+        if (!Posts)
             return;
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
         var job = JobBuilder.Create<WordOfTheDayJob>()
@@ -53,12 +57,12 @@ public sealed class WotdScheduler(
             .Build();
         var trigger = TriggerFor(schedule, time);
         await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
-        logger.LogInformation("Word of the day for channel {Channel}: '{Cron}' in {Zone}", schedule.ChannelId, schedule.Cron, schedule.TimeZone.Id);
+        LogScheduled(logger, schedule.ChannelId, schedule.Cron, schedule.TimeZone.Id);
     }
 
     public async Task RemoveAsync(string channelId, CancellationToken cancellationToken)
     {
-        if (!posters.Any())
+        if (!Posts)
             return;
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
         await scheduler.DeleteJob(new JobKey(channelId, Group), cancellationToken);
@@ -72,6 +76,16 @@ public sealed class WotdScheduler(
             .WithIdentity(schedule.ChannelId, Group)
             .WithCronSchedule(schedule.Cron, cron => cron.InTimeZone(schedule.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
             .Build();
+    }
+
+    /// <summary>The schedule's daily time as HH:MM, for replies; "?" for a cron that is not once a day.</summary>
+    public static string LocalTimeOf(WotdSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var parts = schedule.Cron.Split(' ');
+        return parts.Length >= 3 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var minute) && int.TryParse(parts[2], CultureInfo.InvariantCulture, out var hour)
+            ? $"{hour:00}:{minute:00}"
+            : "?";
     }
 
     /// <summary>Whether the schedule's first time today (local) is at or before now.</summary>
@@ -88,18 +102,27 @@ public sealed class WotdScheduler(
 
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        var poster = posters.First();
+        var messenger = messengers.First();
         foreach (var schedule in schedules.All())
         {
             try
             {
                 if (WasDueToday(schedule, time.GetUtcNow()))
-                    await service.PostIfDueAsync(schedule.ChannelId, schedule.TimeZone, poster, cancellationToken);
+                    await service.PostIfDueAsync(schedule.ChannelId, schedule.TimeZone, messenger, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Catching up the word of the day for channel {Channel} failed", schedule.ChannelId);
+                LogCatchUpFailed(logger, e, schedule.ChannelId);
             }
         }
     }
+
+    // Posting needs a channel transport and the schedule switched on; `console` has neither.
+    private bool Posts => options.Value.PostOnSchedule && messengers.Any();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Word of the day for channel {Channel}: '{Cron}' in {Zone}")]
+    private static partial void LogScheduled(ILogger logger, string channel, string cron, string zone);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Catching up the word of the day for channel {Channel} failed")]
+    private static partial void LogCatchUpFailed(ILogger logger, Exception exception, string channel);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VocabBot.Console;
@@ -77,7 +78,7 @@ public sealed class ConsoleChatTests
     {
         // SIGTERM while the reply to the last line goes out: the chat ends, it does not throw.
         await using var bot = await TestBot.StartAsync();
-        var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), Options.Create(new ConsoleOptions()), NullLogger<ConsoleChat>.Instance);
+        var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), new ConsoleOutput(Options.Create(new ConsoleOptions()), bot.Get<IHostEnvironment>()), Options.Create(new ConsoleOptions()), NullLogger<ConsoleChat>.Instance);
         using var stopping = new CancellationTokenSource();
         using var input = new StringReader("/define loosened\n/define paved\n");
         await using var output = new StopWhenWritten(stopping, "loosen");
@@ -110,7 +111,7 @@ public sealed class ConsoleChatTests
     {
         await using var bot = await TestBot.StartAsync();
 
-        var request = ConsoleRenderer.Parse(line, bot.Commands.Definitions, "u", "U", "g");
+        var request = ConsoleRenderer.Parse(line, bot.Commands.Definitions, new ConsoleOptions { UserId = "u", UserName = "U", GuildId = "g" });
 
         Assert.Equal(command, request.Command);
         Assert.Equal(options, string.Join(';', request.Options.Select(o => $"{o.Key}={o.Value}")));
@@ -118,7 +119,7 @@ public sealed class ConsoleChatTests
 
     private static async Task<string> ChatAsync(TestBot bot, params string[] lines)
     {
-        var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), Options.Create(new ConsoleOptions()), NullLogger<ConsoleChat>.Instance);
+        var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), new ConsoleOutput(Options.Create(new ConsoleOptions()), bot.Get<IHostEnvironment>()), Options.Create(new ConsoleOptions()), NullLogger<ConsoleChat>.Instance);
         using var input = new StringReader(string.Join('\n', lines) + "\n");
         await using var output = new StringWriter { NewLine = "\n" };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -3,19 +3,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using VocabBot.Content;
-using VocabBot.Discord;
-using VocabBot.Learning;
-using VocabBot.Storage;
-
-using VocabBot.WordOfTheDay;
+using VocabBot.Chat;
 
 namespace VocabBot.Tests.Discord;
 
 /// <summary>
-/// The real host, built by the same AddStorage/AddLearning/AddDiscord as Program.cs and pointed at a
+/// The real host, built by the same composition as Program.cs (AddVocabBot) and pointed at a
 /// <see cref="FakeDiscord"/> through Discord:ApiBaseUrl, with short timings. Pass no stand-in to run
-/// the real ChatCommands from DI.
+/// the real features' commands.
 /// </summary>
 internal sealed class BotHarness : IAsyncDisposable
 {
@@ -60,7 +55,7 @@ internal sealed class BotHarness : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:DatabasePath"] = Path.Combine(folder, "vocabbot.db"),
-            ["Content:Directory"] = Path.Combine(RepositoryRoot(), "content"),
+            ["Content:Directory"] = Paths.Library,
             ["Content:Watch"] = "false",
             ["Discord:Token"] = token,
             ["Discord:ApiBaseUrl"] = discord.ApiBaseUrl,
@@ -76,19 +71,15 @@ internal sealed class BotHarness : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         var logs = new CapturedLogs();
         builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
-        builder.AddStorage();
-        builder.AddContent();
-        builder.AddLearning();
-        builder.AddWordOfTheDay();
-        builder.AddDiscord();
+        builder.AddVocabBot(AppTransport.Discord);
         if (learning is not null)
-            builder.Services.AddSingleton<IChatHandler>(learning);
+            builder.Services.AddSingleton(learning.Router());
         var host = builder.Build();
         await host.StartAsync();
         return new BotHarness(discord, ownsDiscord, host, logs, token, ownedFolder);
     }
 
-    public IMessagePoster Poster => Host.Services.GetRequiredService<IMessagePoster>();
+    public IChannelMessenger Messenger => Host.Services.GetRequiredService<IChannelMessenger>();
 
     /// <summary>Until the bot has taken in READY (it logs so), not just until the fake sent it.</summary>
     public Task WaitUntilReadyAsync() => Logs.WaitForAsync("Connected to the Discord gateway (READY)");

@@ -1,6 +1,8 @@
 using VocabBot.Discord;
 using VocabBot.Learning;
 
+using VocabBot.Chat;
+
 namespace VocabBot.Tests.Discord;
 
 public sealed class CommandJsonTests
@@ -27,7 +29,7 @@ public sealed class CommandJsonTests
     [Fact]
     public void Render_WotdSetup_IsAChannelPickerForServerManagers()
     {
-        var commands = CommandJson.Render([VocabBot.WordOfTheDay.WotdCommands.Setup]);
+        var commands = CommandJson.Render([new VocabBot.WordOfTheDay.WotdSetupCommand(null!, null!, []).Definition]);
 
         var setup = commands[0]!;
         var channel = setup["options"]![0]!;

@@ -1,5 +1,7 @@
 using VocabBot.Learning;
 
+using VocabBot.Chat;
+
 namespace VocabBot.Tests.Discord;
 
 public sealed class GatewayLimitsTests
@@ -68,7 +70,7 @@ public sealed class GatewayLimitsTests
             settings: new Dictionary<string, string?> { ["Discord:RestTimeout"] = "00:00:00.300" });
         bot.Discord.FailNext("/channels/", 200, "{}", delay: TimeSpan.FromSeconds(3));
 
-        await bot.Poster.PostAsync("200000000000000090", new ChatReply("hello"), TestContext.Timeout);
+        await bot.Messenger.PostAsync("200000000000000090", new ChatReply("hello"), TestContext.Timeout);
 
         // The abandoned first request may or may not reach the fake's log; the retry must have.
         Assert.InRange(bot.Discord.Requests.Count(r => r.Path.StartsWith("/channels/", StringComparison.Ordinal)), 1, 2);

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using VocabBot.Chat;
+
 namespace VocabBot.Tests.Discord;
 
 public sealed class InteractionTests

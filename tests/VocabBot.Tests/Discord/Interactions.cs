@@ -9,7 +9,20 @@ internal static class Interactions
     public const string ChannelId = "200000000000000001";
     private static int _next;
 
-    public static string NewId() => (500000000000000000L + Interlocked.Increment(ref _next)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly DateTimeOffset DiscordEpoch = new(2015, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// A snowflake made now by <paramref name="time"/> (default: the system clock the harness's bot runs on),
+    /// as Discord makes an interaction's id: the bot reads an interaction's age from it.
+    /// </summary>
+    public static string NewId(TimeProvider? time = null) => IdAt((time ?? TimeProvider.System).GetUtcNow());
+
+    public static string IdAt(DateTimeOffset created)
+    {
+        var milliseconds = (ulong)(created - DiscordEpoch).TotalMilliseconds;
+        var sequence = (ulong)Interlocked.Increment(ref _next) & 0x3FFFFF;
+        return ((milliseconds << 22) | sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public static string TokenOf(string id) => $"interaction-token-{id}";
 

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using VocabBot.Learning.Quiz;
 using VocabBot.WordOfTheDay;
 
+using VocabBot.Chat;
+
 namespace VocabBot.Tests.Discord;
 
 /// <summary>The real learning features and word of the day, end to end through the fake Discord.</summary>
@@ -125,8 +127,8 @@ public sealed class LearningOverDiscordTests : IAsyncLifetime
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Taipei");
         _bot.Discord.FailNext("/channels/", 500);
 
-        var first = await service.PostIfDueAsync(Interactions.ChannelId, zone, _bot.Poster, default);
-        var second = await service.PostIfDueAsync(Interactions.ChannelId, zone, _bot.Poster, default);
+        var first = await service.PostIfDueAsync(Interactions.ChannelId, zone, _bot.Messenger, default);
+        var second = await service.PostIfDueAsync(Interactions.ChannelId, zone, _bot.Messenger, default);
 
         Assert.Equal((PostOutcome.Posted, PostOutcome.AlreadyPosted), (first, second));
         var posts = _bot.Discord.Requests.Where(r => r.Method == "POST" && r.Path.EndsWith($"/channels/{Interactions.ChannelId}/messages", StringComparison.Ordinal)).ToList();

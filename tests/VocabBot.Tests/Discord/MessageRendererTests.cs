@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using VocabBot.Discord;
 using VocabBot.Learning;
 
+using VocabBot.Chat;
+
 namespace VocabBot.Tests.Discord;
 
 public sealed class MessageRendererTests
@@ -11,7 +13,7 @@ public sealed class MessageRendererTests
     {
         var fields = Enumerable.Range(0, 30).Select(i => new ChatCardField(new string('n', 300), new string('v', 2000))).ToList();
         var card = new ChatCard(new string('t', 300), fields, new string('d', 5000), new string('f', 3000), "https://example.org/apple");
-        var buttons = Enumerable.Range(0, 30).Select(i => new ChatButton(new string('l', 100), $"{i:D3}" + new string('i', 150))).ToList();
+        var buttons = Enumerable.Range(0, 30).Select(i => new ChatButton(new string('l', 100), new ButtonId($"{i:D3}", new string('i', 96)))).ToList();
 
         var message = MessageRenderer.Render(new ChatReply(new string('c', 2500), card, buttons));
 
@@ -35,7 +37,7 @@ public sealed class MessageRendererTests
     [Fact]
     public void Render_TwelveButtons_FillRowsOfFive()
     {
-        var buttons = Enumerable.Range(0, 12).Select(i => new ChatButton($"b{i}", $"id{i}", ChatButtonStyle.Success, Disabled: true)).ToList();
+        var buttons = Enumerable.Range(0, 12).Select(i => new ChatButton($"b{i}", new ButtonId($"id{i}"), ChatButtonStyle.Success, Disabled: true)).ToList();
 
         var rows = MessageRenderer.Render(new ChatReply("pick", Buttons: buttons))["components"]!.AsArray();
 

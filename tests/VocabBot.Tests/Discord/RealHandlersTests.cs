@@ -1,3 +1,4 @@
+using VocabBot.Chat;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ public sealed class RealHandlersTests
     {
         await using var bot = await BotHarness.StartAsync(learning: null);
         await bot.WaitUntilReadyAsync();
-        var commands = bot.Host.Services.GetRequiredService<ChatCommands>();
+        var commands = bot.Host.Services.GetRequiredService<ChatRouter>();
 
         var put = await bot.Discord.WaitForRequestAsync(r => r.Method == "PUT", "the registration");
         var callback = await bot.InteractAsync(Interactions.Command(Interactions.NewId(), "define", new JsonObject { ["word"] = "model" }));

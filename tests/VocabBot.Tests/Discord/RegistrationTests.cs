@@ -1,5 +1,7 @@
 using VocabBot.Learning;
 
+using VocabBot.Chat;
+
 namespace VocabBot.Tests.Discord;
 
 public sealed class RegistrationTests

@@ -1,5 +1,7 @@
 using VocabBot.Learning;
 
+using VocabBot.Chat;
+
 namespace VocabBot.Tests.Discord;
 
 public sealed class RestTests
@@ -11,7 +13,7 @@ public sealed class RestTests
     {
         await using var bot = await BotHarness.StartAsync(new StandInLearning());
 
-        await bot.Poster.PostAsync("200000000000000077", Word with { Ephemeral = true }, TestContext.Timeout);
+        await bot.Messenger.PostAsync("200000000000000077", Word with { Ephemeral = true }, TestContext.Timeout);
 
         var post = Assert.Single(bot.Discord.Requests, r => r.Path == "/channels/200000000000000077/messages");
         Assert.Equal("Word of the day: apple", post.Json.GetProperty("content").GetString());
@@ -29,7 +31,7 @@ public sealed class RestTests
         bot.Discord.FailNext("/channels/", 429, $$"""{"message": "You are being rate limited.", "retry_after": 0.3, "global": {{(global ? "true" : "false")}}}""",
             new Dictionary<string, string> { [header] = global ? "true" : "user" });
 
-        await bot.Poster.PostAsync("200000000000000078", Word, TestContext.Timeout);
+        await bot.Messenger.PostAsync("200000000000000078", Word, TestContext.Timeout);
 
         var attempts = bot.Discord.Requests.Where(r => r.Path.StartsWith("/channels/", StringComparison.Ordinal)).ToList();
         Assert.Equal([429, 200], attempts.Select(a => a.Status));
@@ -44,7 +46,7 @@ public sealed class RestTests
         bot.Discord.FailNext("/channels/", 500, """{"message": "500: Internal Server Error", "code": 0}""");
         bot.Discord.FailNext("/channels/", 502);
 
-        await bot.Poster.PostAsync("200000000000000080", Word, TestContext.Timeout);
+        await bot.Messenger.PostAsync("200000000000000080", Word, TestContext.Timeout);
 
         Assert.Equal([500, 502, 200], bot.Discord.Requests.Where(r => r.Path.StartsWith("/channels/", StringComparison.Ordinal)).Select(r => r.Status));
         bot.Discord.AssertBodiesValid();
@@ -56,8 +58,8 @@ public sealed class RestTests
         await using var bot = await BotHarness.StartAsync(new StandInLearning());
         bot.Discord.FailNextAfterDoingIt("/channels/", 500);
 
-        await bot.Poster.PostAsync("200000000000000083", Word, TestContext.Timeout);
-        await bot.Poster.PostAsync("200000000000000083", Word, TestContext.Timeout); // a caller's own retry
+        await bot.Messenger.PostAsync("200000000000000083", Word, TestContext.Timeout);
+        await bot.Messenger.PostAsync("200000000000000083", Word, TestContext.Timeout); // a caller's own retry
 
         var attempts = bot.Discord.Requests.Where(r => r.Path.StartsWith("/channels/", StringComparison.Ordinal)).ToList();
         Assert.Equal([500, 200, 200], attempts.Select(a => a.Status));
@@ -73,7 +75,7 @@ public sealed class RestTests
         await using var bot = await BotHarness.StartAsync(new StandInLearning());
         bot.Discord.FailNext("/channels/", 403, """{"message": "Missing Permissions", "code": 50013}""");
 
-        var error = await Assert.ThrowsAsync<VocabBot.Discord.DiscordApiException>(() => bot.Poster.PostAsync("200000000000000081", Word, TestContext.Timeout));
+        var error = await Assert.ThrowsAsync<VocabBot.Discord.DiscordApiException>(() => bot.Messenger.PostAsync("200000000000000081", Word, TestContext.Timeout));
 
         Assert.Equal((403, 50013), (error.StatusCode, error.ErrorCode));
         Assert.Single(bot.Discord.Requests, r => r.Path.StartsWith("/channels/", StringComparison.Ordinal));
@@ -93,8 +95,8 @@ public sealed class RestTests
             ["X-RateLimit-Reset-After"] = "0.4",
         });
 
-        await bot.Poster.PostAsync("200000000000000082", Word, TestContext.Timeout);
-        await bot.Poster.PostAsync("200000000000000082", Word, TestContext.Timeout);
+        await bot.Messenger.PostAsync("200000000000000082", Word, TestContext.Timeout);
+        await bot.Messenger.PostAsync("200000000000000082", Word, TestContext.Timeout);
 
         var posts = bot.Discord.Requests.Where(r => r.Path.StartsWith("/channels/", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, posts.Count);

@@ -1,15 +1,14 @@
 using System.Collections.Concurrent;
-using VocabBot.Discord;
-using VocabBot.Learning;
+using VocabBot.Chat;
 
 namespace VocabBot.Tests.Discord;
 
 /// <summary>
-/// A tiny learning feature behind the same surface as ChatCommands, so the transport can be driven
-/// end to end before the real handlers land: a four-word dictionary, a two-question quiz by buttons,
-/// a leaderboard of quiz scores and stats.
+/// A tiny feature registered with the host the way the real ones are (commands and a button kind behind a
+/// <see cref="ChatRouter"/>), so the transport can be driven end to end on its own: a four-word dictionary,
+/// a two-question quiz by buttons, a leaderboard of quiz scores and stats.
 /// </summary>
-internal sealed class StandInLearning : IChatHandler
+internal sealed class StandInLearning
 {
     private static readonly Dictionary<string, string> Words = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -40,12 +39,20 @@ internal sealed class StandInLearning : IChatHandler
     /// <summary>When set, /stats throws: a broken handler.</summary>
     public bool StatsThrows { get; set; }
 
-    public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
+    /// <summary>When set, /define blocks its thread this long before answering: a slow synchronous handler.</summary>
+    public TimeSpan DefineBlocksFor { get; set; }
+
+    /// <summary>The router the host's transports use, holding these commands and the quiz's button kind.</summary>
+    public ChatRouter Router() => new([.. Definitions.Select(d => new Command(this, d))], [new Button(this)]);
+
+    private async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         _requests.Enqueue(request);
         switch (request.Command)
         {
             case "define":
+                if (DefineBlocksFor > TimeSpan.Zero)
+                    Thread.Sleep(DefineBlocksFor);
                 var word = request.Option("word") ?? "";
                 return Words.TryGetValue(word, out var meaning)
                     ? new ChatReply($"{word}, for {request.DisplayName}", new ChatCard(word, [new("Meaning", meaning)], Footer: "stand-in dictionary"))
@@ -70,24 +77,18 @@ internal sealed class StandInLearning : IChatHandler
         }
     }
 
-    public Task<ChatReply> ClickAsync(ButtonClick click, CancellationToken cancellationToken)
+    private ChatReply Click(ButtonClick click)
     {
         // Button ids: quiz:{user}:{question}:{answer}
-        var parts = click.ButtonId.Split(':');
-        if (parts is not ["quiz", var user, var number, var answer] || user != click.UserId)
-            return Task.FromResult(ChatReply.Private("That quiz is not yours."));
+        if (click.Button.Args is not [var user, var number, var answer] || user != click.UserId)
+            return ChatReply.Private("That quiz is not yours.");
         var question = int.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
         if (answer == Quiz[question])
             _scores.AddOrUpdate(click.UserId, 1, (_, score) => score + 1);
-        return Task.FromResult(question + 1 < Quiz.Length
+        return question + 1 < Quiz.Length
             ? Question(click.UserId, question + 1)
-            : new ChatReply($"Quiz done: {_scores.GetValueOrDefault(click.UserId)} of {Quiz.Length}.", Buttons: []));
+            : new ChatReply($"Quiz done: {_scores.GetValueOrDefault(click.UserId)} of {Quiz.Length}.", Buttons: []);
     }
-
-    public IReadOnlyList<string> Autocomplete(string command, string option, string typed) =>
-        command == "define" && option == "word"
-            ? [.. Words.Keys.Where(w => w.StartsWith(typed, StringComparison.OrdinalIgnoreCase)).Order()]
-            : [];
 
     private async Task WaitForGateAsync(CancellationToken cancellationToken)
     {
@@ -97,5 +98,24 @@ internal sealed class StandInLearning : IChatHandler
 
     private static ChatReply Question(string userId, int number) => new(
         $"Question {number + 1}: which fruit is {Words[Quiz[number]]}?",
-        Buttons: [.. Words.Keys.Order().Select(w => new ChatButton(w, $"quiz:{userId}:{number}:{w}", ChatButtonStyle.Primary))]);
+        Buttons: [.. Words.Keys.Order().Select(w => new ChatButton(w, new ButtonId("quiz", userId, number.ToString(System.Globalization.CultureInfo.InvariantCulture), w), ChatButtonStyle.Primary))]);
+
+    private sealed class Command(StandInLearning owner, CommandDefinition definition) : IChatCommand
+    {
+        public CommandDefinition Definition => definition;
+
+        public Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken) => owner.HandleAsync(request, cancellationToken);
+
+        public IReadOnlyList<string> Complete(AutocompleteRequest request) =>
+            request.Command == "define" && request.Option == "word"
+                ? [.. Words.Keys.Where(w => w.StartsWith(request.Typed, StringComparison.OrdinalIgnoreCase)).Order()]
+                : [];
+    }
+
+    private sealed class Button(StandInLearning owner) : IChatButton
+    {
+        public string Kind => "quiz";
+
+        public Task<ChatReply> ClickAsync(ButtonClick click, CancellationToken cancellationToken) => Task.FromResult(owner.Click(click));
+    }
 }

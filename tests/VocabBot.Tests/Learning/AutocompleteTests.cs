@@ -9,9 +9,9 @@ public sealed class AutocompleteTests
     {
         await using var bot = await TestBot.StartAsync();
 
-        Assert.Equal(["secure"], bot.Commands.Autocomplete("define", "word", "SEC"));
-        Assert.Equal(["scaling", "scrutiny"], bot.Commands.Autocomplete("define", "word", "sc"));
-        Assert.Equal(["deal", "demand"], bot.Commands.Autocomplete("define", "word", "de"));
+        Assert.Equal(["secure"], bot.Complete("define", "word", "SEC"));
+        Assert.Equal(["scaling", "scrutiny"], bot.Complete("define", "word", "sc"));
+        Assert.Equal(["deal", "demand"], bot.Complete("define", "word", "de"));
     }
 
     [Fact]
@@ -19,7 +19,7 @@ public sealed class AutocompleteTests
     {
         await using var bot = await TestBot.StartAsync();
 
-        Assert.Equal(["access to", "get access"], bot.Commands.Autocomplete("define", "word", "access"));
+        Assert.Equal(["access to", "get access"], bot.Complete("define", "word", "access"));
     }
 
     [Fact]
@@ -27,8 +27,8 @@ public sealed class AutocompleteTests
     {
         await using var bot = await TestBot.StartAsync();
 
-        Assert.Equal(25, bot.Commands.Autocomplete("define", "word", "").Count);
-        Assert.Empty(bot.Commands.Autocomplete("define", "nothing", "a"));
+        Assert.Equal(25, bot.Complete("define", "word", "").Count);
+        Assert.Empty(bot.Complete("define", "nothing", "a"));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class AutocompleteTests
     {
         await using var bot = await TestBot.StartAsync();
 
-        Assert.Equal(["000_openai_amazon.md"], bot.Commands.Autocomplete("quiz", "article", "Amazon"));
-        Assert.Empty(bot.Commands.Autocomplete("quiz", "article", "nothing like it"));
+        Assert.Equal(["000_openai_amazon.md"], bot.Complete("quiz", "article", "Amazon"));
+        Assert.Empty(bot.Complete("quiz", "article", "nothing like it"));
     }
 }

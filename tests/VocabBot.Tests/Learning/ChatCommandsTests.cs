@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using VocabBot.Learning;
 
+using VocabBot.Chat;
+
 namespace VocabBot.Tests.Learning;
 
 public sealed class ChatCommandsTests

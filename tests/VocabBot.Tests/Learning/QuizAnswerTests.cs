@@ -2,6 +2,8 @@ using VocabBot.Learning;
 using VocabBot.Learning.Quiz;
 using VocabBot.Learning.Scores;
 
+using VocabBot.Chat;
+
 namespace VocabBot.Tests.Learning;
 
 public sealed class QuizAnswerTests
@@ -160,7 +162,8 @@ public sealed class QuizAnswerTests
     {
         await using var bot = await TestBot.StartAsync();
 
-        var reply = await bot.ClickAsync("u1", new ChatButton("A", id));
+        Assert.True(ButtonId.TryParse(id, out var parsed));
+        var reply = await bot.ClickAsync("u1", new ChatButton("A", parsed));
 
         Assert.True(reply.Ephemeral);
         Assert.Equal(expected, reply.Text);

@@ -3,6 +3,8 @@ using VocabBot.Learning;
 using VocabBot.Learning.Quiz;
 using VocabBot.Learning.Review;
 
+using VocabBot.Chat;
+
 namespace VocabBot.Tests.Learning;
 
 public sealed class ReviewTests
@@ -123,5 +125,5 @@ public sealed class ReviewTests
     }
 
     private static List<QuizQuestion> Questions(TestBot bot, ChatReply quiz) =>
-        bot.Get<QuizSessions>().Find(quiz.ButtonList[0].Id.Split(':')[1])!.Questions;
+        bot.Get<QuizSessions>().Find(quiz.ButtonList[0].Id.ToString().Split(':')[1])!.Questions;
 }

@@ -114,7 +114,7 @@ public sealed class FaultsUnderLoadTests(ITestOutputHelper output)
                 Count(faults, InjectPostFault(bot.Discord, random.Next(4)));
             // Three triggers per channel at once (a misfire catching up, a restart, the cron), channels in random order.
             var triggers = channels.SelectMany(c => Enumerable.Repeat(c, 3)).OrderBy(_ => random.Next())
-                .Select(c => wotd.Service.PostIfDueAsync(c, WotdFixture.Taipei, bot.Poster, CancellationToken.None)).ToList();
+                .Select(c => wotd.Service.PostIfDueAsync(c, WotdFixture.Taipei, bot.Messenger, CancellationToken.None)).ToList();
             foreach (var outcome in await Task.WhenAll(triggers).WaitAsync(Bound))
                 Count(outcomes, outcome);
             if (day % 2 == 1)

@@ -6,6 +6,8 @@ using VocabBot.Storage;
 using VocabBot.Tests.Discord;
 using Xunit.Abstractions;
 
+using VocabBot.Chat;
+
 namespace VocabBot.Tests.Reliability;
 
 /// <summary>

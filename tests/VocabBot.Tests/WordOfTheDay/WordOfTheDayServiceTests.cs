@@ -123,7 +123,7 @@ public sealed class WordOfTheDayServiceTests
     public async Task WordRemovedFromContent_IsNeverPosted()
     {
         using var f = new WotdFixture(TaipeiMorning);
-        var chosen = await f.Service.TodayAsync(Channel, Taipei, default);
+        var chosen = f.Service.Today(Channel, Taipei);
         var article = chosen!.ArticleId;
         File.Delete(f.Content.File(article));
         f.Importer.Import(f.Content.Path);
@@ -140,7 +140,7 @@ public sealed class WordOfTheDayServiceTests
     {
         using var f = new WotdFixture(TaipeiMorning);
 
-        var today = await f.Service.TodayAsync(Channel, Taipei, default);
+        var today = f.Service.Today(Channel, Taipei);
         await f.Service.PostIfDueAsync(Channel, Taipei, f.Poster, default);
 
         Assert.Equal("📖 " + today!.Headword, f.Poster.Posts.Single().Message.Card!.Title);

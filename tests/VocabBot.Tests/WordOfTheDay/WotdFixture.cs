@@ -6,6 +6,8 @@ using VocabBot.Learning;
 using VocabBot.Storage;
 using VocabBot.WordOfTheDay;
 
+using VocabBot.Chat;
+
 namespace VocabBot.Tests.WordOfTheDay;
 
 /// <summary>The word-of-the-day service over a real LiteDB file, the test articles and a fake clock.</summary>
@@ -34,6 +36,7 @@ internal sealed class WotdFixture : IDisposable
     public ContentImporter Importer { get; private set; } = null!;
     public WordOfTheDayService Service { get; private set; } = null!;
     public WordCycle Cycle { get; private set; } = null!;
+    public WotdSchedules Schedules { get; private set; } = null!;
 
     /// <summary>Closes the database and opens it again, as a restart would.</summary>
     public void Restart()
@@ -55,17 +58,22 @@ internal sealed class WotdFixture : IDisposable
         Vocabulary = new Vocabulary(Database);
         Importer = new ContentImporter(Database, Vocabulary, new ArticleParser(), NullLogger<ContentImporter>.Instance);
         Cycle = new WordCycle(Database, Vocabulary, new Random(42));
-        Service = new WordOfTheDayService(Database, Vocabulary, Cycle, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<WordOfTheDayService>.Instance);
+        Schedules = new WotdSchedules(Database, Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(new LearningOptions()));
+        Service = new WordOfTheDayService(Database, Vocabulary, Cycle, Schedules, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<WordOfTheDayService>.Instance);
     }
 }
 
-/// <summary>A transport that records what it posts and can be told to fail the next posts.</summary>
-internal sealed class RecordingPoster : IMessagePoster
+/// <summary>A transport that records what it posts and can be told to fail or refuse the next posts.</summary>
+internal sealed class RecordingPoster : IChannelMessenger
 {
     private readonly Lock _gate = new();
     private readonly List<(string Channel, ChatReply Message)> _posts = [];
 
     public int FailNext { get; set; }
+
+    /// <summary>When set, every post is refused for good, as Discord's 403 Missing Permissions is.</summary>
+    public bool Refuse { get; set; }
+
     public int Attempts { get; private set; }
 
     public IReadOnlyList<(string Channel, ChatReply Message)> Posts
@@ -73,11 +81,13 @@ internal sealed class RecordingPoster : IMessagePoster
         get { lock (_gate) return [.. _posts]; }
     }
 
-    public Task PostAsync(string channelId, ChatReply message, CancellationToken cancellationToken)
+    public Task<string> PostAsync(string channelId, ChatReply message, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             Attempts++;
+            if (Refuse)
+                throw new ChannelRefusedException(channelId, "the bot lacks a permission there: Missing Permissions");
             if (FailNext > 0)
             {
                 FailNext--;
@@ -85,8 +95,9 @@ internal sealed class RecordingPoster : IMessagePoster
             }
 
             _posts.Add((channelId, message));
+            return Task.FromResult(_posts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-
-        return Task.CompletedTask;
     }
+
+    public Task EditAsync(string channelId, string messageId, ChatReply message, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,3 +1,4 @@
+using VocabBot.Chat;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -26,10 +27,8 @@ public sealed class WotdSchedulerTests
         // One clock for our code and Quartz: registered before AddQuartz runs.
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton(new Random(7));
-        builder.Services.AddSingleton<IMessagePoster>(poster);
-        builder.AddStorage();
-        builder.AddContent();
-        builder.AddWordOfTheDay();
+        builder.Services.AddSingleton<IChannelMessenger>(poster);
+        builder.AddVocabBot(AppTransport.None);
         return builder.Build();
     }
 

@@ -1,11 +1,39 @@
+using VocabBot.Chat;
 using VocabBot.Content;
 
 namespace VocabBot.Learning.Define;
 
-/// <summary>/define WORD: the word's card from every article that has it, or close suggestions.</summary>
-public sealed class DefineCommand(Vocabulary vocabulary)
+/// <summary>
+/// /define WORD: the word's card from every article that has it, or close suggestions; and the
+/// "define" buttons (under a word of the day), which show the same card to whoever clicked.
+/// </summary>
+internal sealed class DefineCommand(Vocabulary vocabulary, HeadwordIndex headwords) : IChatCommand, IChatButton
 {
     public const int MaxTermLength = 100;
+    public const string ButtonKind = "define";
+
+    public CommandDefinition Definition { get; } = new("define", "Look up a word from the study articles",
+        [new("word", "The word or phrase, in any form (loosened, getting access)", Required: true, Autocomplete: true, MaxLength: MaxTermLength)]);
+
+    public string Kind => ButtonKind;
+
+    /// <summary>A button that shows a word's card privately to whoever clicks it.</summary>
+    public static ButtonId ButtonFor(string key) => new(ButtonKind, key);
+
+    public Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Task.FromResult(Handle(request.Option("word")));
+    }
+
+    public Task<ChatReply> ClickAsync(ButtonClick click, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(click);
+        return Task.FromResult(Handle(click.Button.Arg(0)) with { Ephemeral = true });
+    }
+
+    public IReadOnlyList<string> Complete(AutocompleteRequest request) =>
+        request.Option == "word" ? headwords.Complete(request.Typed) : [];
 
     public ChatReply Handle(string? term)
     {

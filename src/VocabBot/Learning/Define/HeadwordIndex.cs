@@ -7,7 +7,7 @@ namespace VocabBot.Learning.Define;
 /// costs O(log n + 25) however many words there are. Phrases also match on their later words
 /// ("acc" finds "get access"), from a second sorted array rebuilt whenever the vocabulary changes.
 /// </summary>
-public sealed class HeadwordIndex
+internal sealed class HeadwordIndex
 {
     public const int MaxResults = 25;
 

@@ -1,7 +1,7 @@
 namespace VocabBot.Learning.Define;
 
 /// <summary>Close headwords for a term that matched none: small edit distance first, then shared prefixes.</summary>
-public static class Suggestions
+internal static class Suggestions
 {
     public const int MaxSuggestions = 5;
 

@@ -3,7 +3,7 @@ using VocabBot.Content;
 namespace VocabBot.Learning.Quiz;
 
 /// <summary>Finds the article a user typed for /quiz's article option: by file, file without extension, or title.</summary>
-public static class Articles
+internal static class Articles
 {
     public static ArticleDocument? Find(Vocabulary vocabulary, string typed)
     {

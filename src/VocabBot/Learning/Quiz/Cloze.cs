@@ -4,7 +4,7 @@ using VocabBot.Content;
 namespace VocabBot.Learning.Quiz;
 
 /// <summary>Blanks a headword (in whatever inflected form it takes) out of its example sentence.</summary>
-public static partial class Cloze
+internal static partial class Cloze
 {
     public const string Blank = "_____";
 

@@ -6,7 +6,7 @@ namespace VocabBot.Learning.Quiz;
 /// Turns words into questions of mixed kinds. Distractors share the part of speech where the pool
 /// allows, never share a meaning with the right answer, never repeat, and all order is random.
 /// </summary>
-public sealed class QuizBuilder(Random random)
+internal sealed class QuizBuilder(Random random)
 {
     public const int OptionCount = 4;
     private static readonly QuestionKind[] Kinds = Enum.GetValues<QuestionKind>();

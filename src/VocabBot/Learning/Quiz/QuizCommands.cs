@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using VocabBot.Chat;
 using VocabBot.Content;
 using VocabBot.Learning.Review;
 using VocabBot.Learning.Scores;
@@ -8,7 +9,7 @@ using VocabBot.Storage;
 namespace VocabBot.Learning.Quiz;
 
 /// <summary>/quiz [count] [article], /review [count] and the clicks on their answer and Next buttons.</summary>
-public sealed class QuizCommands(
+internal sealed class QuizCommands(
     Vocabulary vocabulary,
     QuizBuilder builder,
     WordPicker picker,
@@ -21,6 +22,9 @@ public sealed class QuizCommands(
 {
     public const int DefaultCount = 5;
     public const int MaxCount = 20;
+
+    public static readonly CommandOption CountOption = new("count", $"How many questions, 1 to {MaxCount} (default {DefaultCount})",
+        CommandOptionType.Integer, MinValue: 1, MaxValue: MaxCount);
 
     // One click at a time, so a double click cannot answer a question twice.
     private readonly Lock _gate = new();
@@ -99,18 +103,16 @@ public sealed class QuizCommands(
         return QuizReplies.Question(session, intro);
     }
 
-    public bool Owns(string buttonId) => buttonId.StartsWith(QuizReplies.Prefix + ":", StringComparison.Ordinal);
-
     public ChatReply Click(ButtonClick click)
     {
         ArgumentNullException.ThrowIfNull(click);
-        var parts = click.ButtonId.Split(':');
-        if (parts.Length != 4 || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        var id = click.Button;
+        if (id.Args.Count != 3 || !int.TryParse(id.Arg(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
             return ChatReply.Private("That button is not one of this bot's quiz buttons.");
 
         lock (_gate)
         {
-            var session = sessions.Find(parts[1]);
+            var session = sessions.Find(id.Arg(0));
             if (session is null || index >= session.Questions.Count)
                 return ChatReply.Private("That quiz is no longer open; start a new one with /quiz.");
             if (session.UserId != click.UserId)
@@ -118,7 +120,7 @@ public sealed class QuizCommands(
             var now = time.GetUtcNow();
             if (Closed(session, now) is { } closed)
                 return closed;
-            return parts[3] == QuizReplies.Next ? Next(session, index, now) : Answer(session, index, parts[3], click, now);
+            return id.Arg(2) == QuizReplies.Next ? Next(session, index, now) : Answer(session, index, id.Arg(2), click, now);
         }
     }
 

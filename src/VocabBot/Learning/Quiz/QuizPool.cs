@@ -6,7 +6,7 @@ namespace VocabBot.Learning.Quiz;
 /// The words a quiz draws its distractors from, grouped by part of speech. Grouping 40,000 words
 /// on every /quiz cost more than the rest of the quiz together, so QuizCommands keeps one per import.
 /// </summary>
-public sealed class QuizPool
+internal sealed class QuizPool
 {
     public QuizPool(IReadOnlyList<WordEntry> words)
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using VocabBot.Chat;
 using VocabBot.Learning.Scores;
 
 namespace VocabBot.Learning.Quiz;
@@ -5,10 +7,11 @@ namespace VocabBot.Learning.Quiz;
 /// <summary>How a quiz looks in chat: a question with its four option buttons, then feedback with a Next button.</summary>
 internal static class QuizReplies
 {
-    public const string Prefix = "quiz";
+    public const string Kind = "quiz";
     public const string Next = "next";
 
-    public static string ButtonId(QuizSession session, int question, string choice) => $"{Prefix}:{session.Id}:{question}:{choice}";
+    public static ButtonId ButtonId(QuizSession session, int question, string choice) =>
+        new(Kind, session.Id, question.ToString(CultureInfo.InvariantCulture), choice);
 
     public static ChatReply Question(QuizSession session, string? intro = null)
     {
@@ -16,7 +19,7 @@ internal static class QuizReplies
         var question = session.Questions[index];
         var text = $"Question {index + 1}/{session.Questions.Count}: {question.Prompt}";
         var buttons = question.Options
-            .Select((option, i) => new ChatButton(Label(option), ButtonId(session, index, i.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+            .Select((option, i) => new ChatButton(Label(option), ButtonId(session, index, i.ToString(CultureInfo.InvariantCulture))))
             .ToList();
         return new ChatReply(intro is null ? text : $"{intro}\n{text}", Buttons: buttons);
     }

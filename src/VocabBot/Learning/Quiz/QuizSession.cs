@@ -1,13 +1,13 @@
 namespace VocabBot.Learning.Quiz;
 
-public enum QuestionKind { Meaning, Reverse, Cloze }
+internal enum QuestionKind { Meaning, Reverse, Cloze }
 
-public enum QuizMode { Quiz, Review }
+internal enum QuizMode { Quiz, Review }
 
-public enum QuizStatus { Open, Finished, Expired, Replaced }
+internal enum QuizStatus { Open, Finished, Expired, Replaced }
 
 /// <summary>One multiple-choice question: four options, exactly one of them right.</summary>
-public sealed class QuizQuestion
+internal sealed class QuizQuestion
 {
     public string WordKey { get; set; } = "";
     public string Headword { get; set; } = "";
@@ -25,7 +25,7 @@ public sealed class QuizQuestion
 /// A quiz in progress, as stored in LiteDB so that a restart continues where it was.
 /// Its buttons carry "quiz:{Id}:{question}:{option or next}".
 /// </summary>
-public sealed class QuizSession
+internal sealed class QuizSession
 {
     public string Id { get; set; } = "";
     public string UserId { get; set; } = "";

@@ -4,7 +4,7 @@ using VocabBot.Storage;
 namespace VocabBot.Learning.Quiz;
 
 /// <summary>The stored quizzes; each user has at most one open at a time.</summary>
-public sealed class QuizSessions
+internal sealed class QuizSessions
 {
     private static readonly TimeSpan KeepClosed = TimeSpan.FromDays(1);
     private readonly ILiteCollection<QuizSession> _sessions;

@@ -4,7 +4,7 @@ using VocabBot.Learning.Review;
 namespace VocabBot.Learning.Quiz;
 
 /// <summary>Chooses what a quiz asks: due words first, then previously missed ones, then new ones, then the rest.</summary>
-public sealed class WordPicker(ReviewMemory memory, Random random)
+internal sealed class WordPicker(ReviewMemory memory, Random random)
 {
     public List<WordEntry> Pick(string userId, IReadOnlyList<WordEntry> candidates, int count, QuizMode mode, DateTimeOffset now)
     {

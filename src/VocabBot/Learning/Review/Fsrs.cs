@@ -1,16 +1,16 @@
 namespace VocabBot.Learning.Review;
 
 /// <summary>How well a word was recalled, in FSRS's terms. A right quiz answer is Good, a wrong one Again.</summary>
-public enum Rating { Again = 1, Hard = 2, Good = 3, Easy = 4 }
+internal enum Rating { Again = 1, Hard = 2, Good = 3, Easy = 4 }
 
 /// <summary>A word's memory in FSRS: stability in days (the interval at 90% recall) and difficulty 1..10.</summary>
-public readonly record struct FsrsMemory(double Stability, double Difficulty);
+internal readonly record struct FsrsMemory(double Stability, double Difficulty);
 
 /// <summary>
 /// The FSRS-4.5 memory model with its default weights, written from the published formulas
 /// (open-spaced-repetition/fsrs4anki wiki, "The Algorithm"), since no scheduler package is served.
 /// </summary>
-public static class Fsrs
+internal static class Fsrs
 {
     public static readonly IReadOnlyList<double> W =
     [

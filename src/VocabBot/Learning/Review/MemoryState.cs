@@ -4,7 +4,7 @@ namespace VocabBot.Learning.Review;
 /// One user's memory of one word, as stored in LiteDB. Keyed by user id and the word's
 /// <see cref="Content.WordDocument.Key"/>, so re-importing or editing articles keeps it.
 /// </summary>
-public sealed class MemoryState
+internal sealed class MemoryState
 {
     public string Id { get; set; } = "";
     public string UserId { get; set; } = "";

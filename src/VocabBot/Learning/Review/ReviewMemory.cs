@@ -4,7 +4,7 @@ using VocabBot.Storage;
 namespace VocabBot.Learning.Review;
 
 /// <summary>Keeps each user's FSRS memory of each word and says which words are due.</summary>
-public sealed class ReviewMemory
+internal sealed class ReviewMemory
 {
     private readonly ILiteCollection<MemoryState> _states;
 

@@ -1,7 +1,7 @@
 namespace VocabBot.Learning.Scores;
 
 /// <summary>One answered quiz question, as stored in LiteDB: the log points, streaks and leaderboards come from.</summary>
-public sealed class AnswerRecord
+internal sealed class AnswerRecord
 {
     public int Id { get; set; }
     /// <summary>The guild answered in; "" for direct messages.</summary>
@@ -15,7 +15,7 @@ public sealed class AnswerRecord
 }
 
 /// <summary>A user's place on a leaderboard.</summary>
-public sealed record Standing(int Rank, string UserId, string Name, int Points, int Answers, int Right, DateTimeOffset ReachedAt)
+internal sealed record Standing(int Rank, string UserId, string Name, int Points, int Answers, int Right, DateTimeOffset ReachedAt)
 {
     public double Accuracy => Answers == 0 ? 0 : (double)Right / Answers;
 }

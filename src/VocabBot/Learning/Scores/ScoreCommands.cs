@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using VocabBot.Chat;
 using VocabBot.Learning.Review;
 
 namespace VocabBot.Learning.Scores;
 
 /// <summary>/leaderboard [all|week] and /stats.</summary>
-public sealed class ScoreCommands(Scoreboard scoreboard, ReviewMemory memory, TimeProvider time, IOptions<LearningOptions> options)
+internal sealed class ScoreCommands(Scoreboard scoreboard, ReviewMemory memory, TimeProvider time, IOptions<LearningOptions> options)
 {
     public const int TopCount = 10;
     public static readonly IReadOnlyList<string> Periods = ["all", "week"];

@@ -4,7 +4,7 @@ using VocabBot.Storage;
 namespace VocabBot.Learning.Scores;
 
 /// <summary>Records answers with their points and ranks users by them: per guild, all time or since a moment.</summary>
-public sealed class Scoreboard
+internal sealed class Scoreboard
 {
     public const int PointsPerRightAnswer = 10;
     public const int RunBonus = 5;

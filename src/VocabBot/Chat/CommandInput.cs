@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace VocabBot.Learning;
+namespace VocabBot.Chat;
 
 /// <summary>Parsing of typed option values into values or a one-line reply that says what was wrong.</summary>
 internal static class CommandInput

@@ -1,0 +1,31 @@
+namespace VocabBot.Chat;
+
+/// <summary>A command as users see it in a command list: transports register these.</summary>
+internal sealed record CommandDefinition(
+    string Name,
+    string Description,
+    IReadOnlyList<CommandOption> Options,
+    bool RequiresServerManager = false)
+{
+    /// <summary>Subcommands (/race start, /race stop); a command has options or subcommands, as Discord requires.</summary>
+    public IReadOnlyList<SubcommandDefinition> Subcommands { get; init; } = [];
+
+    /// <summary>The options of a subcommand, or the command's own when <paramref name="subcommand"/> is null.</summary>
+    public IReadOnlyList<CommandOption> OptionsOf(string? subcommand) =>
+        subcommand is null ? Options : Subcommands.FirstOrDefault(s => s.Name == subcommand)?.Options ?? [];
+}
+
+internal sealed record SubcommandDefinition(string Name, string Description, IReadOnlyList<CommandOption> Options);
+
+internal enum CommandOptionType { String, Integer, Channel, File }
+
+internal sealed record CommandOption(
+    string Name,
+    string Description,
+    CommandOptionType Type = CommandOptionType.String,
+    bool Required = false,
+    bool Autocomplete = false,
+    IReadOnlyList<string>? Choices = null,
+    int? MinValue = null,
+    int? MaxValue = null,
+    int? MaxLength = null);

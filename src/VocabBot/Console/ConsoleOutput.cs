@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using VocabBot.Chat;
+
+namespace VocabBot.Console;
+
+/// <summary>
+/// The terminal the console chat writes to: replies and channel posts (which may come from another
+/// thread, e.g. a timer) go out one at a time; a picture is written to a file whose path is printed.
+/// </summary>
+internal sealed class ConsoleOutput(IOptions<ConsoleOptions> options, IHostEnvironment environment)
+{
+    private readonly SemaphoreSlim _writing = new(1, 1);
+
+    /// <summary>Where the text goes: the chat sets it to standard output (or a test's writer) when it starts.</summary>
+    public TextWriter Writer { get; set; } = TextWriter.Null;
+
+    /// <summary>Prints a reply (or a channel post, under <paramref name="heading"/>).</summary>
+    public async Task ShowAsync(ChatReply reply, string? heading, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var text = ConsoleRenderer.Render(reply, AnswerKeys(reply.ButtonList));
+        if (reply.Image is { } image)
+            text += $"Picture: {await SaveAsync(image, cancellationToken)}\n";
+        await WriteAsync(heading is null ? text : $"{heading}\n{text}");
+    }
+
+    public async Task WriteAsync(string text)
+    {
+        // Not cancellable: a stop requested as the reply goes out must still let it out, not throw.
+        await _writing.WaitAsync(CancellationToken.None);
+        try
+        {
+            await Writer.WriteLineAsync(text);
+            await Writer.FlushAsync(CancellationToken.None);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    /// <summary>What to type for each button: A, B, C, ... by position, and "next" for Next.</summary>
+    public static Dictionary<ChatButton, string> AnswerKeys(IReadOnlyList<ChatButton> buttons)
+    {
+        ArgumentNullException.ThrowIfNull(buttons);
+        var keys = new Dictionary<ChatButton, string>();
+        var letter = 'A';
+        foreach (var button in buttons)
+            keys[button] = button.Label == "Next" ? "next" : (letter++).ToString();
+        return keys;
+    }
+
+    private async Task<string> SaveAsync(ChatImage image, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetFullPath(options.Value.ImageDirectory, environment.ContentRootPath);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, Path.GetFileName(image.FileName));
+        await File.WriteAllBytesAsync(path, image.Content.ToArray(), cancellationToken);
+        return path;
+    }
+}

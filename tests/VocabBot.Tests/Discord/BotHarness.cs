@@ -15,7 +15,7 @@ namespace VocabBot.Tests.Discord;
 /// <summary>
 /// The real host, built by the same AddStorage/AddLearning/AddDiscord as Program.cs and pointed at a
 /// <see cref="FakeDiscord"/> through Discord:ApiBaseUrl, with short timings. Pass no stand-in to run
-/// the real ChatCommands from DI.
+/// the real ChatCommands from DI, and a fake clock to drive the bot's timeouts, backoffs and windows.
 /// </summary>
 internal sealed class BotHarness : IAsyncDisposable
 {
@@ -44,7 +44,8 @@ internal sealed class BotHarness : IAsyncDisposable
         StandInLearning? learning,
         FakeDiscord? discord = null,
         string? databaseFolder = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        TimeProvider? time = null)
     {
         var ownsDiscord = discord is null;
         discord ??= await FakeDiscord.StartAsync();
@@ -76,6 +77,12 @@ internal sealed class BotHarness : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         var logs = new CapturedLogs();
         builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+            // A fake clock moves in jumps: heartbeats every 300 ms of it would race their ACKs and make zombies.
+            discord.Gateway.HeartbeatInterval = TimeSpan.FromHours(1);
+        }
         builder.AddStorage();
         builder.AddContent();
         builder.AddLearning();

@@ -8,6 +8,9 @@ namespace VocabBot.Discord;
 /// <summary>Reads what Discord answered: a body, a 429's wait, an error's code and message.</summary>
 internal static class DiscordResponses
 {
+    public static string? Scope(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-RateLimit-Scope", out var values) ? values.FirstOrDefault() : null;
+
     public static async Task<JsonElement?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)

@@ -13,12 +13,15 @@ namespace VocabBot.Discord;
 /// <summary>
 /// The one way the bot calls Discord's HTTP API: rate limits respected before sending, 429 waited out,
 /// 5xx and timeouts retried a bounded number of times (<see cref="RestResilience"/>), other 4xx reported.
-/// Logs name the route template, never ids, tokens or headers.
+/// It keeps the bot's standing with Discord: every invalid request is counted, and past the invalid-request
+/// budget it sends only answers to interactions. Logs name the route template, never ids,
+/// tokens or headers.
 /// </summary>
 internal sealed partial class DiscordRestClient(
     IHttpClientFactory httpClientFactory,
     IOptions<DiscordOptions> options,
     RateLimiter rateLimiter,
+    InvalidRequestCounter invalidRequests,
     TimeProvider time,
     ILogger<DiscordRestClient> logger)
 {
@@ -67,6 +70,7 @@ internal sealed partial class DiscordRestClient(
 
     private async ValueTask<HttpResponseMessage> SendOnceAsync(DiscordRoute route, JsonNode? body, CancellationToken cancellationToken)
     {
+        ThrowIfHeld(route);
         await rateLimiter.WaitAsync(route, cancellationToken).ConfigureAwait(false);
         var client = httpClientFactory.CreateClient(HttpClientName);
         var response = await _timeout.ExecuteAsync(static async (state, token) =>
@@ -75,7 +79,18 @@ internal sealed partial class DiscordRestClient(
             return await state.Http.SendAsync(request, token).ConfigureAwait(false);
         }, (Client: this, Http: client, Route: route, Body: body), cancellationToken).ConfigureAwait(false);
         rateLimiter.Update(route, response.Headers);
+        invalidRequests.Record(route, (int)response.StatusCode, DiscordResponses.Scope(response));
         return response;
+    }
+
+    // Discord counts 401, 403 and most 429 against the IP and bans it for a while at 10,000 in 10 minutes:
+    // past the budget the bot's own requests wait.
+    private void ThrowIfHeld(DiscordRoute route)
+    {
+        if (!route.IsInteractionResponse && !invalidRequests.HasRoom(out var roomAt))
+            throw new DiscordApiException(
+                $"Not sending {route}: the invalid requests (401, 403, 429) of the last 10 minutes reached Discord:InvalidRequestBudget " +
+                $"({options.Value.InvalidRequestBudget}); the bot sends only answers to interactions until {roomAt:O}, so that Discord does not ban its IP.");
     }
 
     private HttpRequestMessage CreateRequest(DiscordRoute route, JsonNode? body)

@@ -32,6 +32,7 @@ public static class DiscordSetup
         services.AddHttpClient(DiscordRestClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
         services.AddSingleton<RateLimiter>();
+        services.AddSingleton<InvalidRequestCounter>();
         services.AddSingleton<DiscordRestClient>();
         services.TryAddSingleton<IChatHandler, ChatCommandsHandler>();
         services.AddSingleton<CommandRegistrar>();

@@ -2,7 +2,7 @@ namespace VocabBot.Discord;
 
 /// <summary>
 /// Discord refused a request (4xx other than 429), kept failing after retries, or the bot held the request
-/// back to keep its standing with Discord (the invalid-request budget used up).
+/// back to keep its standing with Discord (a refused token, the invalid-request budget used up).
 /// </summary>
 public sealed class DiscordApiException(string message, int? statusCode = null, int? errorCode = null, Exception? innerException = null)
     : Exception(message, innerException)

@@ -16,8 +16,8 @@ internal sealed partial class DiscordGateway(
     InteractionResponder responder,
     BackgroundWork work,
     LivenessFile liveness,
+    FatalStop fatalStop,
     IOptions<DiscordOptions> options,
-    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<DiscordGateway> logger) : BackgroundService
 {
@@ -39,9 +39,9 @@ internal sealed partial class DiscordGateway(
             {
                 break;
             }
-            catch (DiscordApiException ex) when (ex.StatusCode == 401)
+            catch (DiscordApiException) when (fatalStop.TokenRefused)
             {
-                outcome = new(GatewayOutcomeKind.Fatal, "Discord refused the token (HTTP 401): check Discord:Token", false);
+                return; // the REST client saw the 401 and has stopped the bot
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -52,10 +52,7 @@ internal sealed partial class DiscordGateway(
                 break;
             if (outcome.Kind == GatewayOutcomeKind.Fatal)
             {
-                LogFatal(logger, outcome.Reason);
-                liveness.Remove();
-                Environment.ExitCode = 1;
-                lifetime.StopApplication();
+                fatalStop.OnGatewayClosed(outcome.Reason);
                 return;
             }
             failures = outcome.Established ? 0 : failures;
@@ -136,9 +133,6 @@ internal sealed partial class DiscordGateway(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reach the Discord gateway: {ErrorType}: {ErrorMessage}")]
     private static partial void LogConnectFailed(ILogger logger, string errorType, string errorMessage);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord closed the gateway for good: {Reason}. The bot stops; retrying would not help.")]
-    private static partial void LogFatal(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The daily session start limit is used up; waiting {Minutes} min before identifying")]
     private static partial void LogStartLimit(ILogger logger, double minutes);

@@ -13,8 +13,8 @@ namespace VocabBot.Discord;
 /// <summary>
 /// The one way the bot calls Discord's HTTP API: rate limits respected before sending, 429 waited out,
 /// 5xx and timeouts retried a bounded number of times (<see cref="RestResilience"/>), other 4xx reported.
-/// It keeps the bot's standing with Discord: every invalid request is counted, and past the invalid-request
-/// budget it sends only answers to interactions. Logs name the route template, never ids,
+/// It keeps the bot's standing with Discord: every invalid request is counted, and after a refused token
+/// or past the invalid-request budget it sends nothing more. Logs name the route template, never ids,
 /// tokens or headers.
 /// </summary>
 internal sealed partial class DiscordRestClient(
@@ -22,6 +22,7 @@ internal sealed partial class DiscordRestClient(
     IOptions<DiscordOptions> options,
     RateLimiter rateLimiter,
     InvalidRequestCounter invalidRequests,
+    FatalStop fatalStop,
     TimeProvider time,
     ILogger<DiscordRestClient> logger)
 {
@@ -84,9 +85,11 @@ internal sealed partial class DiscordRestClient(
     }
 
     // Discord counts 401, 403 and most 429 against the IP and bans it for a while at 10,000 in 10 minutes:
-    // past the budget the bot's own requests wait.
+    // after a refused token every request would be one, and past the budget the bot's own requests wait.
     private void ThrowIfHeld(DiscordRoute route)
     {
+        if (fatalStop.TokenRefused)
+            throw new DiscordApiException($"Not sending {route}: Discord refused the bot token, and the bot is stopping.");
         if (!route.IsInteractionResponse && !invalidRequests.HasRoom(out var roomAt))
             throw new DiscordApiException(
                 $"Not sending {route}: the invalid requests (401, 403, 429) of the last 10 minutes reached Discord:InvalidRequestBudget " +
@@ -116,6 +119,8 @@ internal sealed partial class DiscordRestClient(
             return new DiscordApiException($"Discord did not answer {route} after {options.Value.RestMaxAttempts} attempts: HTTP {status}.", status, code);
         }
         LogRejected(logger, route, status, code, message);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+            fatalStop.OnTokenRefused(route);
         return new DiscordApiException($"Discord refused {route}: HTTP {status}, {code} {message}", status, code);
     }
 

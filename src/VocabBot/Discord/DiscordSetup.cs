@@ -33,6 +33,7 @@ public static class DiscordSetup
             .RemoveAllLoggers();
         services.AddSingleton<RateLimiter>();
         services.AddSingleton<InvalidRequestCounter>();
+        services.AddSingleton<FatalStop>();
         services.AddSingleton<DiscordRestClient>();
         services.TryAddSingleton<IChatHandler, ChatCommandsHandler>();
         services.AddSingleton<CommandRegistrar>();

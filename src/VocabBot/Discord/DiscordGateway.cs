@@ -120,6 +120,9 @@ internal sealed partial class DiscordGateway(
     private void OnInteraction(JsonElement interaction) =>
         work.Run(ct => responder.RespondAsync(interaction, _session.ApplicationId ?? "", ct), "answering an interaction");
 
+    // Kept by hand rather than as a Polly retry: the loop never ends, its count restarts once a connection is
+    // established, and its wait is the longer of this and the outcome's own (Invalid Session's random 1 to 5 s),
+    // which a delay generator could give only by computing this backoff itself.
     private static TimeSpan Backoff(DiscordOptions settings, int failures)
     {
         var delay = settings.ReconnectDelay * Math.Pow(2, Math.Min(failures - 1, 16));

@@ -5,7 +5,7 @@ using VocabBot.Storage;
 namespace VocabBot.Benchmarks;
 
 /// <summary>The generated corpus imported once into a LiteDB file in a temp folder, deleted on dispose.</summary>
-public sealed class ImportedCorpus : IDisposable
+internal sealed class ImportedCorpus : IDisposable
 {
     private readonly string _root;
 

@@ -1,3 +1,4 @@
+using VocabBot.Chat;
 using System.Diagnostics;
 using LiteDB;
 using VocabBot.Content;
@@ -16,8 +17,8 @@ public static class LatencyBenchmark
     public static void Run(int calls, int repeats)
     {
         using var corpus = new ImportedCorpus();
-        var define = new DefineCommand(corpus.Vocabulary);
         var index = new HeadwordIndex(corpus.Vocabulary);
+        var define = new DefineCommand(corpus.Vocabulary, index);
         var typed = corpus.Database.Collection<WordDocument>(Vocabulary.WordsCollection);
         var raw = corpus.Database.Database.GetCollection(Vocabulary.WordsCollection);
         var terms = corpus.DefineTerms(calls);

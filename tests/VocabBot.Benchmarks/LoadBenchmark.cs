@@ -1,3 +1,4 @@
+using VocabBot.Chat;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;

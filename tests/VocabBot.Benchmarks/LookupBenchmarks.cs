@@ -28,8 +28,8 @@ public class LookupBenchmarks
     public void Setup()
     {
         _corpus = new ImportedCorpus();
-        _define = new DefineCommand(_corpus.Vocabulary);
         _index = new HeadwordIndex(_corpus.Vocabulary);
+        _define = new DefineCommand(_corpus.Vocabulary, _index);
         _words = _corpus.Database.Collection<WordDocument>(Vocabulary.WordsCollection);
         _terms = _corpus.DefineTerms(4096);
         _prefixes = _corpus.Prefixes(4096);

@@ -1,3 +1,4 @@
+using VocabBot.Chat;
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +42,7 @@ public static class MemoryBenchmark
         Console.WriteLine($"{(cold ? "cold import" : "warm start")}: host built and started in a fresh process in {started.Elapsed.TotalMilliseconds:F0} ms (JIT included)");
         // Before the first quiz, so the entries (read at first use) are not in it yet.
         Console.WriteLine($"managed heap after start, before the first quiz: {GC.GetTotalMemory(forceFullCollection: true) / 1024 / 1024} MB");
-        var commands = host.Services.GetRequiredService<ChatCommands>();
+        var commands = host.Services.GetRequiredService<VocabBot.Chat.ChatRouter>();
         var words = host.Services.GetRequiredService<Vocabulary>().WordCount;
         var headwords = Corpus.Headwords(words);
         var random = new Random(3);
@@ -52,7 +53,7 @@ public static class MemoryBenchmark
             var user = $"user{i % 50}";
             var headword = headwords[random.Next(headwords.Count)];
             await commands.HandleAsync(Request(user, "define", "word", headword), CancellationToken.None);
-            commands.Autocomplete("define", "word", headword[..3]);
+            commands.Complete(new AutocompleteRequest(user, "guild", "define", "word", headword[..3]));
             if (i % 20 == 0)
             {
                 var start = Stopwatch.GetTimestamp();

@@ -16,8 +16,8 @@ internal sealed partial class DiscordGateway(
     InteractionResponder responder,
     BackgroundWork work,
     LivenessFile liveness,
+    FatalStop fatalStop,
     IOptions<DiscordOptions> options,
-    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<DiscordGateway> logger) : BackgroundService
 {
@@ -39,9 +39,9 @@ internal sealed partial class DiscordGateway(
             {
                 break;
             }
-            catch (DiscordApiException ex) when (ex.StatusCode == 401)
+            catch (DiscordApiException) when (fatalStop.TokenRefused)
             {
-                outcome = new(GatewayOutcomeKind.Fatal, "Discord refused the token (HTTP 401): check Discord:Token", false);
+                return; // the REST client saw the 401 and has stopped the bot
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -52,10 +52,7 @@ internal sealed partial class DiscordGateway(
                 break;
             if (outcome.Kind == GatewayOutcomeKind.Fatal)
             {
-                LogFatal(logger, outcome.Reason);
-                liveness.Remove();
-                Environment.ExitCode = 1;
-                lifetime.StopApplication();
+                fatalStop.OnGatewayClosed(outcome.Reason);
                 return;
             }
             failures = outcome.Established ? 0 : failures;
@@ -127,6 +124,9 @@ internal sealed partial class DiscordGateway(
         work.Run(ct => responder.RespondAsync(interaction, _session.ApplicationId ?? "", receivedAt, ct), "answering an interaction");
     }
 
+    // Kept by hand rather than as a Polly retry: the loop never ends, its count restarts once a connection is
+    // established, and its wait is the longer of this and the outcome's own (Invalid Session's random 1 to 5 s),
+    // which a delay generator could give only by computing this backoff itself.
     private static TimeSpan Backoff(DiscordOptions settings, int failures)
     {
         var delay = settings.ReconnectDelay * Math.Pow(2, Math.Min(failures - 1, 16));
@@ -140,9 +140,6 @@ internal sealed partial class DiscordGateway(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reach the Discord gateway: {ErrorType}: {ErrorMessage}")]
     private static partial void LogConnectFailed(ILogger logger, string errorType, string errorMessage);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord closed the gateway for good: {Reason}. The bot stops; retrying would not help.")]
-    private static partial void LogFatal(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The daily session start limit is used up; waiting {Minutes} min before identifying")]
     private static partial void LogStartLimit(ILogger logger, double minutes);

@@ -42,6 +42,13 @@ internal sealed class DiscordOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan RestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Invalid requests (401, 403, 429 not of shared scope) the bot may make in 10 minutes; past it, it holds its
+    /// own requests and sends only answers to interactions. Discord bans the IP for a while at 10,000.
+    /// </summary>
+    [Range(1, 9000)]
+    public int InvalidRequestBudget { get; set; } = 5000;
+
     /// <summary>A file touched on every heartbeat ACK while the gateway is healthy, for a container HEALTHCHECK.</summary>
     public string? LivenessFile { get; set; }
 

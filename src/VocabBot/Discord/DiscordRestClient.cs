@@ -1,81 +1,104 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Timeout;
 
 namespace VocabBot.Discord;
 
 /// <summary>
-/// The one way the bot calls Discord's HTTP API: rate limits respected before sending,
-/// 429 waited out, 5xx and timeouts retried a bounded number of times, other 4xx reported.
-/// Logs name the route template, never ids, tokens or headers.
+/// The one way the bot calls Discord's HTTP API: rate limits respected before sending, 429 waited out,
+/// 5xx and timeouts retried a bounded number of times (<see cref="RestResilience"/>), other 4xx reported.
+/// It keeps the bot's standing with Discord: every invalid request is counted, and after a refused token
+/// or past the invalid-request budget it sends nothing more. Logs name the route template, never ids,
+/// tokens or headers.
 /// </summary>
 internal sealed partial class DiscordRestClient(
     IHttpClientFactory httpClientFactory,
     IOptions<DiscordOptions> options,
     RateLimiter rateLimiter,
+    InvalidRequestCounter invalidRequests,
+    FatalStop fatalStop,
     TimeProvider time,
     ILogger<DiscordRestClient> logger)
 {
     public const string HttpClientName = "discord";
     private const int MaxRateLimitedRetries = 5;
+    private readonly ResiliencePipeline<HttpResponseMessage> _retry = RestResilience.Retry(options.Value, time, logger);
+    private readonly ResiliencePipeline _timeout = RestResilience.Timeout(options.Value, time);
 
     public async Task<JsonElement?> SendAsync(DiscordRoute route, JsonNode? body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(route);
-        var settings = options.Value;
-        var client = httpClientFactory.CreateClient(HttpClientName);
-        int failures = 0, rateLimited = 0;
-        while (true)
+        for (var rateLimited = 0; ; rateLimited++)
         {
-            await rateLimiter.WaitAsync(route, cancellationToken).ConfigureAwait(false);
-            using var request = CreateRequest(route, body, settings);
-            using var timeout = new CancellationTokenSource(settings.RestTimeout, time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            HttpResponseMessage response;
-            try
-            {
-                response = await client.SendAsync(request, linked.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                LogTransient(logger, route, ex.GetType().Name, ++failures, settings.RestMaxAttempts);
-                await BackoffOrThrowAsync(route, failures, settings, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-            using (response)
-            {
-                rateLimiter.Update(route, response.Headers);
-                if (response.IsSuccessStatusCode)
-                    return await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-                if (response.StatusCode == HttpStatusCode.TooManyRequests && ++rateLimited <= MaxRateLimitedRetries)
-                {
-                    var (retryAfter, global) = await ReadRetryAfterAsync(response, cancellationToken).ConfigureAwait(false);
-                    LogRateLimited(logger, route, retryAfter.TotalSeconds, global);
-                    rateLimiter.Block(route, retryAfter, global);
-                    continue;
-                }
-                var status = (int)response.StatusCode;
-                if (status >= 500)
-                {
-                    LogTransient(logger, route, $"HTTP {status}", ++failures, settings.RestMaxAttempts);
-                    await BackoffOrThrowAsync(route, failures, settings, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-                var (code, message) = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
-                LogRejected(logger, route, status, code, message);
-                throw new DiscordApiException($"Discord refused {route}: HTTP {status}, {code} {message}", status, code);
-            }
+            using var response = await SendWithRetriesAsync(route, body, cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+                return await DiscordResponses.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.TooManyRequests || rateLimited == MaxRateLimitedRetries)
+                throw await FailureAsync(route, response, cancellationToken).ConfigureAwait(false);
+            var (retryAfter, global) = await DiscordResponses.ReadRetryAfterAsync(response, cancellationToken).ConfigureAwait(false);
+            LogRateLimited(logger, route, retryAfter.TotalSeconds, global);
+            rateLimiter.Block(route, retryAfter, global);
         }
     }
 
-    private HttpRequestMessage CreateRequest(DiscordRoute route, JsonNode? body, DiscordOptions settings)
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(DiscordRoute route, JsonNode? body, CancellationToken cancellationToken)
     {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RestResilience.Route, route);
+        try
+        {
+            return await _retry.ExecuteAsync(
+                static (context, state) => state.Client.SendOnceAsync(state.Route, state.Body, context.CancellationToken),
+                context, (Client: this, Route: route, Body: body)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
+        {
+            var reason = RestResilience.Describe(Outcome.FromException<HttpResponseMessage>(ex), options.Value);
+            LogGaveUp(logger, route, options.Value.RestMaxAttempts, reason);
+            throw new DiscordApiException($"Discord did not answer {route} after {options.Value.RestMaxAttempts} attempts ({reason}).", innerException: ex);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask<HttpResponseMessage> SendOnceAsync(DiscordRoute route, JsonNode? body, CancellationToken cancellationToken)
+    {
+        ThrowIfHeld(route);
+        await rateLimiter.WaitAsync(route, cancellationToken).ConfigureAwait(false);
+        var client = httpClientFactory.CreateClient(HttpClientName);
+        var response = await _timeout.ExecuteAsync(static async (state, token) =>
+        {
+            using var request = state.Client.CreateRequest(state.Route, state.Body);
+            return await state.Http.SendAsync(request, token).ConfigureAwait(false);
+        }, (Client: this, Http: client, Route: route, Body: body), cancellationToken).ConfigureAwait(false);
+        rateLimiter.Update(route, response.Headers);
+        invalidRequests.Record(route, (int)response.StatusCode, DiscordResponses.Scope(response));
+        return response;
+    }
+
+    // Discord counts 401, 403 and most 429 against the IP and bans it for a while at 10,000 in 10 minutes:
+    // after a refused token every request would be one, and past the budget the bot's own requests wait.
+    private void ThrowIfHeld(DiscordRoute route)
+    {
+        if (fatalStop.TokenRefused)
+            throw new DiscordApiException($"Not sending {route}: Discord refused the bot token, and the bot is stopping.");
+        if (!route.IsInteractionResponse && !invalidRequests.HasRoom(out var roomAt))
+            throw new DiscordApiException(
+                $"Not sending {route}: the invalid requests (401, 403, 429) of the last 10 minutes reached Discord:InvalidRequestBudget " +
+                $"({options.Value.InvalidRequestBudget}); the bot sends only answers to interactions until {roomAt:O}, so that Discord does not ban its IP.");
+    }
+
+    private HttpRequestMessage CreateRequest(DiscordRoute route, JsonNode? body)
+    {
+        var settings = options.Value;
         var request = new HttpRequestMessage(route.Method, settings.ApiBaseUrl.TrimEnd('/') + route.Path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bot", settings.Token);
         request.Headers.UserAgent.ParseAdd(DiscordUserAgent.Value);
@@ -84,71 +107,29 @@ internal sealed partial class DiscordRestClient(
         return request;
     }
 
-    private async Task BackoffOrThrowAsync(DiscordRoute route, int failures, DiscordOptions settings, CancellationToken cancellationToken)
+    // A 5xx that reaches here was the last of RestMaxAttempts; a 429, one too many; any other 4xx is final.
+    private async Task<DiscordApiException> FailureAsync(DiscordRoute route, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (failures >= settings.RestMaxAttempts)
-            throw new DiscordApiException($"Discord did not answer {route} after {failures} attempts.");
-        var delay = settings.RestRetryDelay * Math.Pow(2, failures - 1);
-        await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<JsonElement?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
-            return null;
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(text))
-            return null;
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.Clone();
-    }
-
-    private static async Task<(TimeSpan RetryAfter, bool Global)> ReadRetryAfterAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var seconds = 1.0;
-        var global = response.Headers.Contains("X-RateLimit-Global");
-        try
+        cancellationToken.ThrowIfCancellationRequested(); // Polly hands back a 5xx early when the caller gave up
+        var status = (int)response.StatusCode;
+        var (code, message) = await DiscordResponses.ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+        if (status >= 500)
         {
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken).ConfigureAwait(false);
-            if (body.TryGetProperty("retry_after", out var retryAfter) && retryAfter.TryGetDouble(out var value))
-                seconds = value;
-            if (body.TryGetProperty("global", out var isGlobal) && isGlobal.ValueKind == JsonValueKind.True)
-                global = true;
+            LogGaveUp(logger, route, options.Value.RestMaxAttempts, $"HTTP {status}");
+            return new DiscordApiException($"Discord did not answer {route} after {options.Value.RestMaxAttempts} attempts: HTTP {status}.", status, code);
         }
-        catch (JsonException)
-        {
-            if (response.Headers.TryGetValues("Retry-After", out var values)
-                && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var header))
-                seconds = header;
-        }
-        return (TimeSpan.FromSeconds(Math.Clamp(seconds, 0, 3600)), global);
+        LogRejected(logger, route, status, code, message);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+            fatalStop.OnTokenRefused(route);
+        return new DiscordApiException($"Discord refused {route}: HTTP {status}, {code} {message}", status, code);
     }
-
-    private static async Task<(int? Code, string Message)> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            var root = document.RootElement;
-            int? code = root.TryGetProperty("code", out var c) && c.TryGetInt32(out var n) ? n : null;
-            var message = root.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
-            if (root.TryGetProperty("errors", out var errors))
-                message += " " + errors.GetRawText();
-            return (code, message);
-        }
-        catch (JsonException)
-        {
-            return (null, text.Length > 500 ? text[..500] : text);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord {Route} failed ({Reason}), attempt {Attempt} of {MaxAttempts}")]
-    private static partial void LogTransient(ILogger logger, DiscordRoute route, string reason, int attempt, int maxAttempts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord rate-limited {Route}: retrying after {RetryAfterSeconds} s (global: {Global})")]
     private static partial void LogRateLimited(ILogger logger, DiscordRoute route, double retryAfterSeconds, bool global);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Discord refused {Route}: HTTP {Status}, code {Code}: {ErrorMessage}")]
     private static partial void LogRejected(ILogger logger, DiscordRoute route, int status, int? code, string errorMessage);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord did not answer {Route} after {Attempts} attempts, the last: {Reason}")]
+    private static partial void LogGaveUp(ILogger logger, DiscordRoute route, int attempts, string reason);
 }

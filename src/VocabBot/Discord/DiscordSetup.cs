@@ -32,6 +32,8 @@ internal static class DiscordSetup
         services.AddHttpClient(DiscordRestClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
         services.AddSingleton<RateLimiter>();
+        services.AddSingleton<InvalidRequestCounter>();
+        services.AddSingleton<FatalStop>();
         services.AddSingleton<DiscordRestClient>();
         services.AddHttpClient(DiscordAttachments.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();

@@ -10,7 +10,7 @@ namespace VocabBot.Tests.Discord;
 /// <summary>
 /// The real host, built by the same composition as Program.cs (AddVocabBot) and pointed at a
 /// <see cref="FakeDiscord"/> through Discord:ApiBaseUrl, with short timings. Pass no stand-in to run
-/// the real features' commands.
+/// the real features' commands, and a fake clock to drive the bot's timeouts, backoffs and windows.
 /// </summary>
 internal sealed class BotHarness : IAsyncDisposable
 {
@@ -39,7 +39,8 @@ internal sealed class BotHarness : IAsyncDisposable
         StandInLearning? learning,
         FakeDiscord? discord = null,
         string? databaseFolder = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        TimeProvider? time = null)
     {
         var ownsDiscord = discord is null;
         discord ??= await FakeDiscord.StartAsync();
@@ -71,6 +72,12 @@ internal sealed class BotHarness : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         var logs = new CapturedLogs();
         builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+            // A fake clock moves in jumps: heartbeats every 300 ms of it would race their ACKs and make zombies.
+            discord.Gateway.HeartbeatInterval = TimeSpan.FromHours(1);
+        }
         builder.AddVocabBot(AppTransport.Discord);
         if (learning is not null)
             builder.Services.AddSingleton(learning.Router());
@@ -80,6 +87,9 @@ internal sealed class BotHarness : IAsyncDisposable
     }
 
     public IChannelMessenger Messenger => Host.Services.GetRequiredService<IChannelMessenger>();
+
+    /// <summary>Channel posts straight through the REST client, to see Discord's errors as the client reports them.</summary>
+    public RestPoster Poster => new(Host.Services.GetRequiredService<VocabBot.Discord.DiscordRestClient>());
 
     /// <summary>Until the bot has taken in READY (it logs so), not just until the fake sent it.</summary>
     public Task WaitUntilReadyAsync() => Logs.WaitForAsync("Connected to the Discord gateway (READY)");
@@ -110,4 +120,11 @@ internal sealed class BotHarness : IAsyncDisposable
         if (_ownedFolder is not null)
             Directory.Delete(_ownedFolder, recursive: true);
     }
+}
+
+/// <summary>Posts a reply to a channel through the REST client alone (no refusal mapping, no nonce).</summary>
+internal sealed class RestPoster(VocabBot.Discord.DiscordRestClient rest)
+{
+    public Task PostAsync(string channelId, ChatReply message, CancellationToken cancellationToken) =>
+        rest.SendAsync(VocabBot.Discord.DiscordRoute.CreateMessage(channelId), VocabBot.Discord.MessageRenderer.Render(message, allowEphemeral: false), cancellationToken);
 }

@@ -15,13 +15,12 @@ namespace VocabBot.Tests.Discord;
 /// <summary>
 /// An in-process Discord on loopback: GET /gateway/bot, a WebSocket gateway and the REST routes the bot
 /// uses. It records every request, validates every body against Discord's OpenAPI spec, and can fail
-/// requests on demand.
+/// requests on demand (FakeDiscord.Faults.cs).
 /// </summary>
-internal sealed class FakeDiscord : IAsyncDisposable
+internal sealed partial class FakeDiscord : IAsyncDisposable
 {
     public const string ApplicationId = "100000000000000001";
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private readonly List<RestFault> _faults = [];
     private readonly List<(string Channel, string Body)> _channelMessages = [];
     private readonly HashSet<(string Channel, string Nonce)> _channelNonces = [];
     private WebApplication? _app;
@@ -39,7 +38,7 @@ internal sealed class FakeDiscord : IAsyncDisposable
     /// <summary>Whether each body is checked against the OpenAPI spec; the load benchmark turns it off.</summary>
     public bool ValidateBodies { get; set; } = true;
 
-    /// <summary>Raised with method, route and body as each REST request arrives, before it is answered.</summary>
+    /// <summary>Raised with method, route and body as each REST request arrives, before it is answered; <see cref="Changes"/> pulses then too.</summary>
     public event Action<string, string, string>? RequestReceived;
 
     public static async Task<FakeDiscord> StartAsync()
@@ -58,19 +57,23 @@ internal sealed class FakeDiscord : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>The next request whose path contains <paramref name="pathPart"/> gets this answer instead (faults for a path in the order asked).</summary>
-    public void FailNext(string pathPart, int status, string body = "", IReadOnlyDictionary<string, string>? headers = null, TimeSpan delay = default) =>
-        AddFault(new RestFault(pathPart, status, body, headers ?? new Dictionary<string, string>(), delay, Processed: false));
-
-    /// <summary>
-    /// The next request whose path contains <paramref name="pathPart"/> is carried out, but its answer is this
-    /// error: Discord's 5xx does not promise that nothing happened.
-    /// </summary>
-    public void FailNextAfterDoingIt(string pathPart, int status) =>
-        AddFault(new RestFault(pathPart, status, "", new Dictionary<string, string>(), default, Processed: true));
-
     /// <summary>The messages channel posts created, by channel: as Discord would show them.</summary>
     public IReadOnlyList<(string Channel, string Body)> ChannelMessages { get { lock (_channelMessages) return [.. _channelMessages]; } }
+
+    /// <summary>
+    /// When, on the bot's <paramref name="clock"/>, each request whose path starts with <paramref name="pathStart"/> arrived,
+    /// answered or not. An answer leaves after its request arrived, so a retry that waits d after an answer arrives at least d after it.
+    /// </summary>
+    public ConcurrentQueue<DateTimeOffset> Arrivals(string pathStart, TimeProvider clock)
+    {
+        var arrivals = new ConcurrentQueue<DateTimeOffset>();
+        RequestReceived += (_, route, _) =>
+        {
+            if (route.StartsWith(pathStart, StringComparison.Ordinal))
+                arrivals.Enqueue(clock.GetUtcNow());
+        };
+        return arrivals;
+    }
 
     public Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> match, string what, TimeSpan? timeout = null) =>
         Changes.WaitAsync(() => _requests.FirstOrDefault(match), what, timeout);
@@ -122,9 +125,10 @@ internal sealed class FakeDiscord : IAsyncDisposable
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var route = path.StartsWith("/api/v10", StringComparison.Ordinal) ? path["/api/v10".Length..] : path;
         RequestReceived?.Invoke(request.Method, route, body);
+        Changes.Pulse();
         var schema = ValidateBodies ? FakeRoutes.SchemaFor(request.Method, route, body) : null;
         var fault = TakeFault(route);
-        if (fault is { Delay: var delay } && delay > TimeSpan.Zero)
+        if (fault is { Delay: var delay } && delay != TimeSpan.Zero)
             await Task.Delay(delay, context.RequestAborted).ConfigureAwait(false);
         if (fault is null or { Processed: true } && request.Method == "POST" && route.StartsWith("/channels/", StringComparison.Ordinal))
             CreateChannelMessage(route, body);
@@ -172,27 +176,6 @@ internal sealed class FakeDiscord : IAsyncDisposable
             _channelMessages.Add((channel, body));
         }
     }
-
-    private RestFault? TakeFault(string route)
-    {
-        lock (_faults)
-        {
-            var index = _faults.FindIndex(f => route.Contains(f.PathPart, StringComparison.Ordinal));
-            if (index < 0)
-                return null;
-            var fault = _faults[index];
-            _faults.RemoveAt(index);
-            return fault;
-        }
-    }
-
-    private void AddFault(RestFault fault)
-    {
-        lock (_faults)
-            _faults.Add(fault);
-    }
-
-    private sealed record RestFault(string PathPart, int Status, string Body, IReadOnlyDictionary<string, string> Headers, TimeSpan Delay, bool Processed);
 }
 
 internal sealed record RecordedRequest(

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using VocabBot.Learning;
 
 using VocabBot.Chat;
@@ -66,15 +67,22 @@ public sealed class GatewayLimitsTests
     [Fact]
     public async Task RestTimeout_IsRetried()
     {
-        await using var bot = await BotHarness.StartAsync(new StandInLearning(),
-            settings: new Dictionary<string, string?> { ["Discord:RestTimeout"] = "00:00:00.300" });
-        bot.Discord.FailNext("/channels/", 200, "{}", delay: TimeSpan.FromSeconds(3));
+        // On a fake clock: a 300 ms real timeout once fired late on a busy machine and failed this test.
+        var time = new FakeTimeProvider(TestBot.Start);
+        await using var bot = await BotHarness.StartAsync(new StandInLearning(), time: time,
+            settings: new Dictionary<string, string?> { ["Discord:RestTimeout"] = "00:00:05" });
+        var arrivals = bot.Discord.Arrivals("/channels/", time);
+        bot.Discord.HoldNext("/channels/");
 
-        await bot.Messenger.PostAsync("200000000000000090", new ChatReply("hello"), TestContext.Timeout);
+        var post = bot.Messenger.PostAsync("200000000000000090", new ChatReply("hello"), TestContext.Timeout);
+        // The clock stands still until the first attempt arrives, so its timeout starts when it arrived.
+        await bot.Discord.Changes.WaitUntilAsync(() => !arrivals.IsEmpty, "the first attempt");
+        await time.AdvanceUntilAsync(() => post.IsCompleted, "the post to end");
+        await post;
 
-        // The abandoned first request may or may not reach the fake's log; the retry must have.
-        Assert.InRange(bot.Discord.Requests.Count(r => r.Path.StartsWith("/channels/", StringComparison.Ordinal)), 1, 2);
-        Assert.Contains(bot.Logs.Lines, line => line.Contains("attempt 1 of", StringComparison.Ordinal) && line.Contains("Canceled", StringComparison.Ordinal));
+        Assert.Equal(2, arrivals.Count);
+        Assert.True(arrivals.Last() - arrivals.First() >= TimeSpan.FromSeconds(5), $"attempts at {string.Join(", ", arrivals.Select(a => a - TestBot.Start))}");
+        Assert.Contains(bot.Logs.Lines, line => line.Contains("failed (no answer within 5 s), attempt 1 of 4", StringComparison.Ordinal));
         bot.Discord.AssertBodiesValid();
     }
 }

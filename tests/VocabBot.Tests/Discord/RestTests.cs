@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using VocabBot.Discord;
 using VocabBot.Learning;
 
 using VocabBot.Chat;
@@ -23,13 +25,12 @@ public sealed class RestTests
     }
 
     [Theory]
-    [InlineData(false, "X-RateLimit-Scope")]
-    [InlineData(true, "X-RateLimit-Global")]
-    public async Task TooManyRequests_WaitsRetryAfter_ThenRetries(bool global, string header)
+    [InlineData("user")]
+    [InlineData("global")]
+    public async Task TooManyRequests_WaitsRetryAfter_ThenRetries(string scope)
     {
         await using var bot = await BotHarness.StartAsync(new StandInLearning());
-        bot.Discord.FailNext("/channels/", 429, $$"""{"message": "You are being rate limited.", "retry_after": 0.3, "global": {{(global ? "true" : "false")}}}""",
-            new Dictionary<string, string> { [header] = global ? "true" : "user" });
+        bot.Discord.RateLimitNext("/channels/", scope, retryAfterSeconds: 0.3);
 
         await bot.Messenger.PostAsync("200000000000000078", Word, TestContext.Timeout);
 
@@ -69,17 +70,28 @@ public sealed class RestTests
         bot.Discord.AssertBodiesValid();
     }
 
-    [Fact]
-    public async Task ClientError_IsNotRetried_AndLogsDiscordsError()
+    [Theory]
+    [InlineData(nameof(DiscordError.Unauthorized))]
+    [InlineData(nameof(DiscordError.MissingPermissions))]
+    [InlineData(nameof(DiscordError.MissingAccess))]
+    [InlineData(nameof(DiscordError.UnknownChannel))]
+    [InlineData(nameof(DiscordError.UnknownInteraction))]
+    [InlineData(nameof(DiscordError.AlreadyAcknowledged))]
+    public async Task ClientError_IsSentOnce_AndSurfacesStatusAndCode(string name)
     {
+        var expected = DiscordError.Named(name);
         await using var bot = await BotHarness.StartAsync(new StandInLearning());
-        bot.Discord.FailNext("/channels/", 403, """{"message": "Missing Permissions", "code": 50013}""");
+        bot.Discord.FailNextWith("/channels/", expected);
 
-        var error = await Assert.ThrowsAsync<VocabBot.Discord.DiscordApiException>(() => bot.Messenger.PostAsync("200000000000000081", Word, TestContext.Timeout));
+        // The REST client itself: the channel messenger turns these into a refusal of the channel.
+        var rest = bot.Host.Services.GetRequiredService<DiscordRestClient>();
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() => rest.SendAsync(
+            DiscordRoute.CreateMessage("200000000000000081"), MessageRenderer.Render(Word, allowEphemeral: false), TestContext.Timeout));
 
-        Assert.Equal((403, 50013), (error.StatusCode, error.ErrorCode));
+        Assert.Equal((expected.Status, expected.Code), (error.StatusCode, error.ErrorCode));
         Assert.Single(bot.Discord.Requests, r => r.Path.StartsWith("/channels/", StringComparison.Ordinal));
-        Assert.Contains(bot.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("50013", StringComparison.Ordinal) && l.Contains("Missing Permissions", StringComparison.Ordinal));
+        Assert.Contains(bot.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal)
+            && l.Contains($"HTTP {expected.Status}, code {expected.Code}: {expected.Message}", StringComparison.Ordinal));
         bot.Logs.AssertNeverContains(bot.Token);
     }
 

@@ -1,0 +1,45 @@
+namespace VocabBot.Tests.Ship;
+
+/// <summary>Bad configuration stops the app before it serves: one line per key, exit code 2, no stack trace.</summary>
+public sealed class StartupErrorTests : IDisposable
+{
+    private readonly TempFolder _startFolder = new();
+    private readonly TempFolder _content = TestFiles.FolderWith("seed.md");
+
+    public void Dispose()
+    {
+        _startFolder.Dispose();
+        _content.Dispose();
+    }
+
+    private Dictionary<string, string> Settings(params (string Key, string Value)[] settings)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Content__Directory"] = _content.Path,
+            ["Content__Watch"] = "false",
+            ["Storage__DatabasePath"] = _startFolder.File("vocabbot.db"),
+        };
+        foreach (var (key, value) in settings)
+            environment[key] = value;
+        return environment;
+    }
+
+    private static string SingleErrorLine(int code, string error)
+    {
+        Assert.True(code == 2, $"exit code {code}: {error}");
+        return Assert.Single(BuiltApp.Lines(error));
+    }
+
+    [Fact]
+    public void DatabasePathIsAFolder_ExitsTwo_NamingTheKeyAndThePath()
+    {
+        var folder = Directory.CreateDirectory(_startFolder.File("data")).FullName;
+
+        var (code, _, error) = BuiltApp.Run(_startFolder.Path, Settings(("Storage__DatabasePath", folder)), "console");
+
+        var line = SingleErrorLine(code, error);
+        Assert.StartsWith("Configuration error: Storage:DatabasePath: ", line, StringComparison.Ordinal);
+        Assert.Contains($"'{folder}' is a folder", line, StringComparison.Ordinal);
+    }
+}

@@ -15,7 +15,7 @@ public sealed partial class ContentImportService(
     TimeProvider time,
     ILogger<ContentImportService> logger) : IHostedService, IDisposable
 {
-    private readonly string _directory = Path.GetFullPath(options.Value.Directory, environment.ContentRootPath);
+    private readonly string _directory = options.Value.FullDirectory(environment.ContentRootPath);
     private FileSystemWatcher? _watcher;
     private ITimer? _debounce;
 

@@ -42,4 +42,19 @@ public sealed class StartupErrorTests : IDisposable
         Assert.StartsWith("Configuration error: Storage:DatabasePath: ", line, StringComparison.Ordinal);
         Assert.Contains($"'{folder}' is a folder", line, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("console")]
+    [InlineData("run")]
+    public void MissingContentFolder_ExitsTwo_WithTheFullPathItLookedAt(string verb)
+    {
+        var settings = Settings(("Discord__Token", "a-token"), ("Discord__ApiBaseUrl", "http://127.0.0.1:9/api/v10"));
+        settings.Remove("Content__Directory");
+
+        var (code, _, error) = BuiltApp.Run(_startFolder.Path, settings, verb);
+
+        var line = SingleErrorLine(code, error);
+        var expected = Path.Combine(_startFolder.Path, "content");
+        Assert.Equal($"Configuration error: Content:Directory: the folder '{expected}' does not exist (a relative path starts at {_startFolder.Path})", line);
+    }
 }

@@ -13,6 +13,7 @@ Console.OutputEncoding = System.Text.Encoding.UTF8;
 var verb = args.FirstOrDefault() ?? "run";
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
+    Args = args,
     ContentRootPath = Directory.GetCurrentDirectory(),
 });
 builder.AddLogging();
@@ -31,5 +32,4 @@ if (verb == "console")
     builder.AddConsoleChat();
 else
     builder.AddDiscord();
-using var host = builder.Build();
-return await HostRunner.RunAsync(host, verb == "console" ? ConsoleSetup.ChatAsync : HostRunner.UntilStoppedAsync, Console.Error);
+return await HostRunner.RunAsync(builder, verb == "console" ? ConsoleSetup.ChatAsync : HostRunner.UntilStoppedAsync, Console.Error);

@@ -57,4 +57,30 @@ public sealed class StartupErrorTests : IDisposable
         var expected = Path.Combine(_startFolder.Path, "content");
         Assert.Equal($"Configuration error: Content:Directory: the folder '{expected}' does not exist (a relative path starts at {_startFolder.Path})", line);
     }
+
+    [Fact]
+    public void ValuesTheBinderRejects_GiveOneLinePerKey_WithTheValue()
+    {
+        var (code, _, error) = BuiltApp.Run(_startFolder.Path, Settings(), "console",
+            "--Content:WatchDebounce=soon", "--Content:Watch=maybe", "--Learning:QuizExpiry=later", "--WordOfTheDay:Schedules:0:ChannelId=general");
+
+        Assert.True(code == 2, error);
+        Assert.Equal(
+            [
+                "Configuration error: Content:Watch: 'maybe' is not true or false",
+                "Configuration error: Content:WatchDebounce: 'soon' is not a duration like 00:00:30 (hh:mm:ss)",
+                "Configuration error: Learning:QuizExpiry: 'later' is not a duration like 00:00:30 (hh:mm:ss)",
+                "Configuration error: WordOfTheDay:Schedules:0:ChannelId: 'general' is not a numeric channel id",
+            ],
+            BuiltApp.Lines(error).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ARangeFailure_NamesTheKeyAndTheValue()
+    {
+        var (code, _, error) = BuiltApp.Run(_startFolder.Path, Settings(), "console", "--Content:WatchDebounce=01:00:00");
+
+        var line = SingleErrorLine(code, error);
+        Assert.Equal("Configuration error: Content:WatchDebounce: The field WatchDebounce must be between 00:00:00 and 00:10:00 (got '01:00:00')", line);
+    }
 }

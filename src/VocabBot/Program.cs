@@ -11,6 +11,8 @@ using VocabBot.WordOfTheDay;
 // (System.Console takes its locks in the opposite order); it hung 1 start in 4 of `console`.
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 var verb = args.FirstOrDefault() ?? "run";
+if (verb is "--help" or "-h" or "help")
+    return Usage.Help(Console.Out);
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
     Args = args,

@@ -1,0 +1,32 @@
+namespace VocabBot.Tests.Ship;
+
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly TempFolder _startFolder = TestFiles.FolderWith("seed.md");
+
+    public void Dispose() => _startFolder.Dispose();
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("help")]
+    public void Help_PrintsTheUsageToStandardOutput_AndExitsZero(string flag)
+    {
+        var (code, output, error) = BuiltApp.Run(_startFolder.Path, null, flag);
+
+        Assert.True(code == 0, error);
+        Assert.Equal(Usage.Text.TrimEnd(), output.TrimEnd());
+        Assert.Empty(error);
+    }
+
+    [Fact]
+    public void UnknownCommand_ExitsTwo_WithTheUsageOnStandardError()
+    {
+        var (code, output, error) = BuiltApp.Run(_startFolder.Path, null, "frobnicate");
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.StartsWith("Unknown command 'frobnicate'.", error, StringComparison.Ordinal);
+        Assert.Contains(Usage.Text, error, StringComparison.Ordinal);
+    }
+}

@@ -27,10 +27,13 @@ public sealed partial class ContentImporter(VocabDatabase database, Vocabulary v
     /// <summary>The article files of a folder, as paths relative to it with '/' separators, sorted.</summary>
     public static IReadOnlyList<string> ArticleFiles(string directory) =>
         System.IO.Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+            .Where(IsArticleFile)
             .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>Whether the importer reads this file: .md, .markdown or .txt.</summary>
+    public static bool IsArticleFile(string path) => Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
     public ImportReport Import(string directory)
     {

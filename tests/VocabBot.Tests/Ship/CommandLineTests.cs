@@ -29,4 +29,22 @@ public sealed class CommandLineTests : IDisposable
         Assert.StartsWith("Unknown command 'frobnicate'.", error, StringComparison.Ordinal);
         Assert.Contains(Usage.Text, error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CheckOneFile_FromTheFolderItIsIn_PrintsItsSummary()
+    {
+        var (code, output, error) = BuiltApp.Run(_startFolder.Path, null, "check", "seed.md");
+
+        Assert.True(code == 0, error);
+        Assert.Equal("1 article(s), 41 word(s), 0 error(s), 0 warning(s)", output.TrimEnd());
+    }
+
+    [Fact]
+    public void CheckAMissingFile_ExitsTwo_SayingWhereItLooked()
+    {
+        var (code, _, error) = BuiltApp.Run(_startFolder.Path, null, "check", "seeds.md");
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"'seeds.md' does not exist (looked for the folder or file '{Path.Combine(_startFolder.Path, "seeds.md")}').", error, StringComparison.Ordinal);
+    }
 }

@@ -47,15 +47,19 @@ internal static partial class ConfigurationErrors
         var failures = new List<string>();
         foreach (var (type, section) in bound)
         {
+            // A class the binder fails on cannot be validated: its unconvertible values are all it reports.
             var unconvertible = Unconvertible(configuration.GetSection(section), type, 0).ToList();
             if (unconvertible.Count > 0)
                 failures.AddRange(unconvertible);
             else
-                failures.AddRange(((IEnumerable<string>)ValidateMethod.MakeGenericMethod(type).Invoke(null, [services])!).SelectMany(f => OnePerKey(f, section, configuration)));
+                failures.AddRange(Rejected(services, type).SelectMany(f => OnePerKey(f, section, configuration)));
         }
 
         return failures;
     }
+
+    private static IEnumerable<string> Rejected(IServiceProvider services, Type type) =>
+        (IEnumerable<string>)ValidateMethod.MakeGenericMethod(type).Invoke(null, [services])!;
 
     private static IEnumerable<string> Validate<T>(IServiceProvider services) where T : class
     {

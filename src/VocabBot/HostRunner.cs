@@ -17,7 +17,7 @@ internal static class HostRunner
         // would fail first with a stack trace, and only with its own key.
         var failures = ConfigurationErrors.Find(bound, host.Services);
         if (failures.Count == 0)
-            failures = ValidationFailures(host.Services); // the options no section of ours binds
+            failures = ValidationFailures(host.Services); // options bound without a Section constant, if any
         if (failures.Count > 0)
         {
             foreach (var failure in failures)

@@ -13,11 +13,20 @@ Console.OutputEncoding = System.Text.Encoding.UTF8;
 var verb = args.FirstOrDefault() ?? "run";
 if (verb is "--help" or "-h" or "help")
     return Usage.Help(Console.Out);
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+HostApplicationBuilder builder;
+try
 {
-    Args = args,
-    ContentRootPath = Directory.GetCurrentDirectory(),
-});
+    builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+    {
+        Args = args,
+        ContentRootPath = Directory.GetCurrentDirectory(),
+    });
+}
+catch (FormatException e)
+{
+    return Usage.Print(Console.Error, e.Message); // a setting given as -Key=value; settings take two dashes
+}
+
 builder.AddLogging();
 if (verb == "check")
     return CheckCommand.Run(builder.Configuration, builder.Environment, args[1..], Console.Out, Console.Error);

@@ -47,4 +47,15 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(2, code);
         Assert.StartsWith($"'seeds.md' does not exist (looked for the folder or file '{Path.Combine(_startFolder.Path, "seeds.md")}').", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ASettingWithOneDash_ExitsTwo_WithTheUsage_NotAStackTrace()
+    {
+        var (code, _, error) = BuiltApp.Run(_startFolder.Path, null, "console", "-Content:Directory=notes");
+
+        Assert.Equal(2, code);
+        Assert.Contains("'-Content:Directory=notes'", error, StringComparison.Ordinal);
+        Assert.Contains(Usage.Text, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
 }

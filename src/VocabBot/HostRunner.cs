@@ -4,14 +4,20 @@ using Microsoft.Extensions.Options;
 
 namespace VocabBot;
 
-/// <summary>Starts the host, runs a verb's main loop, and turns bad configuration into one line per key and exit code 2.</summary>
+/// <summary>Builds and starts the host, runs a verb's main loop, and turns bad configuration into one line per key and exit code 2.</summary>
 internal static class HostRunner
 {
-    public static async Task<int> RunAsync(IHost host, Func<IHost, CancellationToken, Task<int>> main, TextWriter error)
+    public static async Task<int> RunAsync(HostApplicationBuilder builder, Func<IHost, CancellationToken, Task<int>> main, TextWriter error)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        var bound = ConfigurationErrors.BoundOptions(builder.Services);
+        using var host = builder.Build();
+
         // Validate every option before any service is built: a service built from bad options
         // would fail first with a stack trace, and only with its own key.
-        var failures = ValidationFailures(host.Services);
+        var failures = ConfigurationErrors.Find(bound, host.Services);
+        if (failures.Count == 0)
+            failures = ValidationFailures(host.Services); // options bound without a Section constant, if any
         if (failures.Count > 0)
         {
             foreach (var failure in failures)

@@ -8,10 +8,22 @@ using VocabBot.Discord;
 // (System.Console takes its locks in the opposite order); it hung 1 start in 4 of `console`.
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 var verb = args.FirstOrDefault() ?? "run";
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+if (verb is "--help" or "-h" or "help")
+    return Usage.Help(Console.Out);
+HostApplicationBuilder builder;
+try
 {
-    ContentRootPath = Directory.GetCurrentDirectory(),
-});
+    builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+    {
+        Args = args,
+        ContentRootPath = Directory.GetCurrentDirectory(),
+    });
+}
+catch (FormatException e)
+{
+    return Usage.Print(Console.Error, e.Message); // a setting given as -Key=value; settings take two dashes
+}
+
 builder.AddLogging();
 if (verb == "check")
     return CheckCommand.Run(builder.Configuration, builder.Environment, args[1..], Console.Out, Console.Error);
@@ -21,5 +33,4 @@ if (verb == "run" && !DiscordSetup.HasToken(builder.Configuration))
     return Usage.Print(Console.Error, DiscordSetup.MissingTokenMessage);
 
 builder.AddVocabBot(verb == "console" ? AppTransport.Console : AppTransport.Discord);
-using var host = builder.Build();
-return await HostRunner.RunAsync(host, verb == "console" ? ConsoleSetup.ChatAsync : HostRunner.UntilStoppedAsync, Console.Error);
+return await HostRunner.RunAsync(builder, verb == "console" ? ConsoleSetup.ChatAsync : HostRunner.UntilStoppedAsync, Console.Error);

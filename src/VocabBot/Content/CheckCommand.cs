@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace VocabBot.Content;
 
-/// <summary>`check [DIR] [--json]`: validates a folder of articles without touching the database.</summary>
+/// <summary>`check [DIR | FILE] [--json]`: validates a folder of articles, or one article, without touching the database.</summary>
 internal static class CheckCommand
 {
     private static readonly JsonSerializerOptions Json = new()
@@ -23,17 +23,17 @@ internal static class CheckCommand
         var json = args.Contains("--json");
         var rest = args.Where(a => a != "--json").ToList();
         if (rest.Count > 1 || rest.Any(a => a.StartsWith('-')))
-            return Usage.Print(error, $"check takes one folder and --json, not '{string.Join(' ', rest)}'.");
+            return Usage.Print(error, $"check takes one folder or article file and --json, not '{string.Join(' ', rest)}'.");
 
-        var folder = rest.FirstOrDefault() ?? configuration[$"{ContentOptions.Section}:Directory"] ?? "content";
-        var directory = Path.GetFullPath(folder, environment.ContentRootPath);
-        if (!System.IO.Directory.Exists(directory))
-            return Usage.Print(error, $"The content folder '{folder}' does not exist.");
+        var target = rest.FirstOrDefault() ?? configuration[$"{ContentOptions.Section}:Directory"] ?? "content";
+        var (directory, files, problem) = Find(Path.GetFullPath(target, environment.ContentRootPath));
+        if (problem is not null)
+            return Usage.Print(error, $"'{target}' {problem}.");
 
         var parser = new ArticleParser();
         var articles = new List<Article>();
         var diagnostics = new List<Diagnostic>();
-        foreach (var file in ContentImporter.ArticleFiles(directory))
+        foreach (var file in files)
         {
             var result = parser.Parse(file, File.ReadAllBytes(Path.Combine(directory, file)));
             diagnostics.AddRange(result.Diagnostics);
@@ -46,6 +46,18 @@ internal static class CheckCommand
         else
             WriteText(output, articles, diagnostics);
         return diagnostics.Any(d => d.Severity == Severity.Error) ? 1 : 0;
+    }
+
+    /// <summary>The folder and the article files in it to check: every one under a folder, or the one named.</summary>
+    private static (string Directory, IReadOnlyList<string> Files, string? Problem) Find(string path)
+    {
+        if (System.IO.Directory.Exists(path))
+            return (path, ContentImporter.ArticleFiles(path), null);
+        if (!File.Exists(path))
+            return ("", [], $"does not exist (looked for the folder or file '{path}')");
+        if (!ContentImporter.IsArticleFile(path))
+            return ("", [], "is not an article file (.md, .markdown or .txt)");
+        return (Path.GetDirectoryName(path)!, [Path.GetFileName(path)], null);
     }
 
     private static void WriteText(TextWriter output, List<Article> articles, List<Diagnostic> diagnostics)

@@ -8,14 +8,14 @@ namespace VocabBot.Content;
 /// Imports the content folder when the host starts (it is registered first, so nothing serves
 /// before the words are in), then re-imports after edits once the folder has been quiet a moment.
 /// </summary>
-internal sealed class ContentImportService(
+internal sealed partial class ContentImportService(
     ContentImporter importer,
     IOptions<ContentOptions> options,
     IHostEnvironment environment,
     TimeProvider time,
     ILogger<ContentImportService> logger) : IHostedService, IDisposable
 {
-    private readonly string _directory = Path.GetFullPath(options.Value.Directory, environment.ContentRootPath);
+    private readonly string _directory = options.Value.FullDirectory(environment.ContentRootPath);
     private FileSystemWatcher? _watcher;
     private ITimer? _debounce;
 
@@ -58,7 +58,7 @@ internal sealed class ContentImportService(
         _watcher.Created += (_, _) => Touch();
         _watcher.Deleted += (_, _) => Touch();
         _watcher.Renamed += (_, _) => Touch();
-        _watcher.Error += (_, e) => { logger.LogWarning(e.GetException(), "Watching {Directory} failed; re-importing", _directory); Touch(); };
+        _watcher.Error += (_, e) => { LogWatchFailed(logger, e.GetException(), _directory); Touch(); };
         _watcher.EnableRaisingEvents = true;
     }
 
@@ -73,7 +73,13 @@ internal sealed class ContentImportService(
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Re-importing {Directory} failed", _directory);
+            LogReimportFailed(logger, e, _directory);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Watching {Directory} failed; re-importing")]
+    private static partial void LogWatchFailed(ILogger logger, Exception exception, string directory);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Re-importing {Directory} failed")]
+    private static partial void LogReimportFailed(ILogger logger, Exception exception, string directory);
 }

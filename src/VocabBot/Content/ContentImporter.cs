@@ -16,7 +16,7 @@ internal sealed record ImportReport(int Added, int Updated, int Unchanged, int R
 /// Mirrors a folder of articles into LiteDB: unchanged files are skipped by content hash, a changed
 /// file replaces its article's entries, a removed or broken file's entries go away.
 /// </summary>
-internal sealed class ContentImporter(VocabDatabase database, Vocabulary vocabulary, ArticleParser parser, ILogger<ContentImporter> logger)
+internal sealed partial class ContentImporter(VocabDatabase database, Vocabulary vocabulary, ArticleParser parser, ILogger<ContentImporter> logger)
 {
     private const int ArticlesPerCommit = 100;
     private static readonly string[] Extensions = [".md", ".markdown", ".txt"];
@@ -27,10 +27,13 @@ internal sealed class ContentImporter(VocabDatabase database, Vocabulary vocabul
     /// <summary>The article files of a folder, as paths relative to it with '/' separators, sorted.</summary>
     public static IReadOnlyList<string> ArticleFiles(string directory) =>
         System.IO.Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+            .Where(IsArticleFile)
             .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>Whether the importer reads this file: .md, .markdown or .txt.</summary>
+    public static bool IsArticleFile(string path) => Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
     public ImportReport Import(string directory)
     {
@@ -56,13 +59,8 @@ internal sealed class ContentImporter(VocabDatabase database, Vocabulary vocabul
             if (report.Changed)
                 vocabulary.Refresh();
             foreach (var diagnostic in report.Diagnostics)
-            {
-                logger.Log(diagnostic.Severity == Severity.Error ? LogLevel.Error : LogLevel.Warning,
-                    "{File}:{Line}: {Message}", diagnostic.File, diagnostic.Line, diagnostic.Message);
-            }
-
-            logger.LogInformation("Content imported from {Directory}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Failed} failed; {Words} words",
-                directory, report.Added, report.Updated, report.Unchanged, report.Removed, report.Failed, vocabulary.WordCount);
+                LogDiagnostic(logger, diagnostic.Severity == Severity.Error ? LogLevel.Error : LogLevel.Warning, diagnostic.File, diagnostic.Line, diagnostic.Message);
+            LogImported(logger, directory, report.Added, report.Updated, report.Unchanged, report.Removed, report.Failed, vocabulary.WordCount);
             return report;
         }
     }
@@ -257,4 +255,11 @@ internal sealed class ContentImporter(VocabDatabase database, Vocabulary vocabul
             ArticleLink = article.Link,
         };
     }
+
+    [LoggerMessage(Message = "{File}:{Line}: {Message}")]
+    private static partial void LogDiagnostic(ILogger logger, LogLevel level, string file, int line, string message);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Content imported from {Directory}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Failed} failed; {Words} words")]
+    private static partial void LogImported(ILogger logger, string directory, int added, int updated, int unchanged, int removed, int failed, int words);
 }

@@ -16,4 +16,7 @@ internal sealed class ContentOptions
     /// <summary>How long the folder must be quiet before an edit is imported (editors save in bursts).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan WatchDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The folder as a full path, a relative one taken from <paramref name="contentRoot"/>.</summary>
+    public string FullDirectory(string contentRoot) => Path.GetFullPath(Directory, contentRoot);
 }

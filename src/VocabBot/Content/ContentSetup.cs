@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace VocabBot.Content;
 
@@ -12,6 +13,7 @@ internal static class ContentSetup
             .BindConfiguration(ContentOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ArticleParser>();
         builder.Services.AddSingleton<Vocabulary>();

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace VocabBot.Storage;
 
-/// <summary>Fails at start when the database's folder cannot be written, instead of at the first answer.</summary>
+/// <summary>Fails at start when the database path is a folder or its folder cannot be written, instead of at the first answer.</summary>
 internal sealed class StorageOptionsValidator(IHostEnvironment environment) : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
@@ -12,6 +12,9 @@ internal sealed class StorageOptionsValidator(IHostEnvironment environment) : IV
         if (string.IsNullOrWhiteSpace(options.DatabasePath))
             return ValidateOptionsResult.Fail($"{StorageOptions.Section}:DatabasePath is empty");
         var path = Path.GetFullPath(options.DatabasePath, environment.ContentRootPath);
+        // LiteDB would fail on a folder only when it opens the file, with a stack trace.
+        if (Path.EndsInDirectorySeparator(path) || Directory.Exists(path))
+            return ValidateOptionsResult.Fail($"{StorageOptions.Section}:DatabasePath: '{path}' is a folder; give a file in it, e.g. '{Path.Combine(path, "vocabbot.db")}'");
         try
         {
             var folder = Path.GetDirectoryName(path)!;

@@ -38,10 +38,58 @@ public sealed class CheckCommandTests
         Assert.Contains("warnings.md:14: warning: this row has 6 cells", output);
     }
 
+    [Fact]
+    public void Check_OneFile_ChecksOnlyThatFile()
+    {
+        using var folder = TestFiles.FolderWith("seed.md", "no-title.md");
+
+        var (code, output, _) = Check(folder.File("seed.md"));
+
+        Assert.Equal(0, code);
+        Assert.Equal("1 article(s), 41 word(s), 0 error(s), 0 warning(s)", output.TrimEnd());
+    }
+
+    [Fact]
+    public void Check_OneFileWithErrors_ExitsOneAndListsFileAndLine()
+    {
+        using var folder = TestFiles.FolderWith("seed.md", "no-title.md");
+
+        var (code, output, _) = Check(folder.File("no-title.md"), "--json");
+
+        Assert.Equal(1, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Empty(json.RootElement.GetProperty("articles").EnumerateArray());
+        var error = Assert.Single(json.RootElement.GetProperty("diagnostics").EnumerateArray());
+        Assert.Equal("no-title.md", error.GetProperty("file").GetString());
+        Assert.Equal(1, error.GetProperty("line").GetInt32());
+    }
+
+    [Fact]
+    public void CheckJson_OneFile_HasTheShapeOfAFolder()
+    {
+        using var folder = TestFiles.FolderWith("seed.md");
+
+        var (_, ofFolder, _) = Check(folder.Path, "--json");
+        var (code, ofFile, _) = Check(folder.File("seed.md"), "--json");
+
+        Assert.Equal(0, code);
+        Assert.Equal(ofFolder, ofFile);
+    }
+
+    [Fact]
+    public void Check_ARelativeFile_IsTakenFromTheContentRoot()
+    {
+        var (code, output, _) = Check("warnings.md");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("1 article(s), 2 word(s), 0 error(s), ", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--verbose")]
     [InlineData("one", "two")]
     [InlineData("/no/such/folder")]
+    [InlineData("../discord/openapi.json")]
     public void Check_BadUsage_ExitsTwo(params string[] args)
     {
         var (code, _, error) = Check(args);

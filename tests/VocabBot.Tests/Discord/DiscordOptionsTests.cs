@@ -24,6 +24,7 @@ public sealed class DiscordOptionsTests
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Storage:DatabasePath"] = Path.Combine(folder.FullName, "vocabbot.db"),
+                ["Content:Directory"] = folder.FullName,
                 ["Discord:Token"] = "a-token",
                 [key] = value,
             });

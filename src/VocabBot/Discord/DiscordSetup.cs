@@ -22,6 +22,7 @@ internal static class DiscordSetup
     public static IHostApplicationBuilder AddDiscord(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddChat();
         var services = builder.Services;
         services.AddOptions<DiscordOptions>()
             .BindConfiguration(DiscordOptions.Section)

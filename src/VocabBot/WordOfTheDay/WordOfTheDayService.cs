@@ -145,11 +145,15 @@ internal sealed partial class WordOfTheDayService
         }
     }
 
-    private static ResiliencePipeline RetryPipeline(WordOfTheDayOptions options, TimeProvider time, ILogger logger) =>
-        new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
+    private static ResiliencePipeline RetryPipeline(WordOfTheDayOptions options, TimeProvider time, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
+        // Polly takes at least one retry; PostAttempts = 1 means none.
+        if (options.PostAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions
             {
-                MaxRetryAttempts = Math.Max(0, options.PostAttempts - 1),
+                MaxRetryAttempts = options.PostAttempts - 1,
                 Delay = options.RetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not (OperationCanceledException or ChannelRefusedException)),
@@ -158,8 +162,10 @@ internal sealed partial class WordOfTheDayService
                     LogRetrying(logger, args.Outcome.Exception, args.Context.Properties.GetValue(ChannelKey, ""), args.AttemptNumber + 1, args.RetryDelay);
                     return ValueTask.CompletedTask;
                 },
-            })
-            .Build();
+            });
+        }
+        return builder.Build();
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Posted the word of the day '{Word}' to channel {Channel} for {Date}")]
     private static partial void LogPosted(ILogger logger, string word, string channel, string date);

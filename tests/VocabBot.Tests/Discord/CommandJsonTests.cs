@@ -33,9 +33,30 @@ public sealed class CommandJsonTests
 
         var setup = commands[0]!;
         var channel = setup["options"]![0]!;
-        Assert.Equal((7, "channel", true), ((int)channel["type"]!, (string)channel["name"]!, (bool)channel["required"]!));
+        // Optional: /wotd-setup without a channel and time lists the server's schedules.
+        Assert.Equal((7, "channel", false), ((int)channel["type"]!, (string)channel["name"]!, (bool)channel["required"]!));
         Assert.Equal([0, 5], channel["channel_types"]!.AsArray().Select(t => (int)t!));
         Assert.Equal("32", (string)setup["default_member_permissions"]!);
+        Assert.Empty(OpenApiSchemas.Validate("[]ApplicationCommandUpdateRequest", commands.ToJsonString()));
+    }
+
+    [Fact]
+    public void Render_Subcommands_AndAFileOption_AreValidCommands()
+    {
+        var definition = new CommandDefinition("article", "Manage this server's articles", [])
+        {
+            Subcommands =
+            [
+                new("add", "Add an article", [new("file", "The Markdown file", CommandOptionType.File, Required: true)]),
+                new("remove", "Remove an article", [new("article", "Which one", Required: true, Autocomplete: true)]),
+            ],
+        };
+
+        var commands = CommandJson.Render([definition]);
+
+        var options = commands[0]!["options"]!.AsArray();
+        Assert.Equal([(1, "add"), (1, "remove")], options.Select(o => ((int)o!["type"]!, (string)o["name"]!)));
+        Assert.Equal(11, (int)options[0]!["options"]![0]!["type"]!);
         Assert.Empty(OpenApiSchemas.Validate("[]ApplicationCommandUpdateRequest", commands.ToJsonString()));
     }
 

@@ -29,7 +29,7 @@ public sealed class GatewayLimitsTests
         Assert.Equal(6, attempts.Count);
         var gaps = attempts.Zip(attempts.Skip(1), (a, b) => (b - a).TotalMilliseconds).ToList();
         Assert.All(gaps.Zip(new[] { 50.0, 100, 100, 100, 100 }), g => Assert.True(g.First >= g.Second * 0.8, $"gaps {string.Join(", ", gaps)}"));
-        await bot.Logs.WaitForAsync("Registered 6 slash commands");
+        await bot.Logs.WaitForAsync("Registered 7 slash commands");
         discord.AssertBodiesValid();
     }
 

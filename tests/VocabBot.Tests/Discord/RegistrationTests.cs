@@ -1,5 +1,3 @@
-using VocabBot.Learning;
-
 using VocabBot.Chat;
 
 namespace VocabBot.Tests.Discord;
@@ -7,19 +5,21 @@ namespace VocabBot.Tests.Discord;
 public sealed class RegistrationTests
 {
     [Fact]
-    public async Task Registration_UnchangedDefinitions_IsSkippedOnNextStart()
+    public async Task Registration_EveryStart_OverwritesTheCommandList()
     {
         await using var discord = await FakeDiscord.StartAsync();
         var folder = Directory.CreateTempSubdirectory("vocabbot-registration-");
         try
         {
-            await using (var first = await BotHarness.StartAsync(new StandInLearning(), discord, folder.FullName))
-                await first.Logs.WaitForAsync("Registered 6 slash commands");
-            await using (var second = await BotHarness.StartAsync(new StandInLearning(), discord, folder.FullName))
-                await second.Logs.WaitForAsync("unchanged since the last registration");
+            for (var start = 0; start < 2; start++)
+            {
+                await using var bot = await BotHarness.StartAsync(new StandInLearning(), discord, folder.FullName);
+                await bot.Logs.WaitForAsync("Registered 7 slash commands");
+            }
 
-            var put = Assert.Single(discord.Requests, r => r.Method == "PUT");
-            Assert.Equal($"/applications/{FakeDiscord.ApplicationId}/commands", put.Path);
+            var puts = discord.Requests.Where(r => r.Method == "PUT").ToList();
+            Assert.Equal(2, puts.Count);
+            Assert.All(puts, put => Assert.Equal($"/applications/{FakeDiscord.ApplicationId}/commands", put.Path));
             discord.AssertBodiesValid();
         }
         finally
@@ -29,20 +29,22 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public async Task Registration_ChangedDefinitions_OverwritesAgain()
+    public async Task Registration_GuildIdRemoved_ClearsTheGuildsCopy()
     {
         await using var discord = await FakeDiscord.StartAsync();
         var folder = Directory.CreateTempSubdirectory("vocabbot-registration-");
+        var guildRoute = $"/applications/{FakeDiscord.ApplicationId}/guilds/{Interactions.GuildId}/commands";
         try
         {
-            await using (var first = await BotHarness.StartAsync(new StandInLearning(), discord, folder.FullName))
-                await first.Logs.WaitForAsync("Registered 6 slash commands");
-            var changed = new StandInLearning();
-            changed.Definitions = [.. changed.Definitions, new CommandDefinition("help", "How to use the bot", [])];
-            await using (var second = await BotHarness.StartAsync(changed, discord, folder.FullName))
-                await second.Logs.WaitForAsync("Registered 7 slash commands");
+            await using (var first = await BotHarness.StartAsync(new StandInLearning(), discord, folder.FullName,
+                new Dictionary<string, string?> { ["Discord:GuildId"] = Interactions.GuildId }))
+                await first.Logs.WaitForAsync("Registered 7 slash commands to the configured guild");
+            await using (var second = await BotHarness.StartAsync(new StandInLearning(), discord, folder.FullName))
+                await second.Logs.WaitForAsync("Cleared the slash commands from the guild configured before");
 
-            Assert.Equal(2, discord.Requests.Count(r => r.Method == "PUT"));
+            var puts = discord.Requests.Where(r => r.Method == "PUT").Select(r => (r.Path, Count: System.Text.Json.Nodes.JsonNode.Parse(r.Body)!.AsArray().Count)).ToList();
+            Assert.Equal([(guildRoute, 7), ($"/applications/{FakeDiscord.ApplicationId}/commands", 7), (guildRoute, 0)], puts);
+            discord.AssertBodiesValid();
         }
         finally
         {

@@ -23,6 +23,7 @@ internal sealed partial class FakeDiscord : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly List<(string Channel, string Body)> _channelMessages = [];
     private readonly HashSet<(string Channel, string Nonce)> _channelNonces = [];
+    private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
     private WebApplication? _app;
 
     public FakeGateway Gateway { get; } = new();
@@ -86,6 +87,13 @@ internal sealed partial class FakeDiscord : IAsyncDisposable
         r => r.Method == "PATCH" && r.Path.Contains($"/{interactionToken}/messages/@original", StringComparison.Ordinal) && r.Status < 300,
         $"the edit of the reply to {interactionToken}");
 
+    /// <summary>Serves a file as Discord's CDN serves an attachment, and returns its url (on 127.0.0.1).</summary>
+    public string ServeFile(string name, byte[] content)
+    {
+        _files[name] = content;
+        return $"{BaseUrl}/attachments/{Uri.EscapeDataString(name)}";
+    }
+
     /// <summary>Every body the bot sent matched Discord's OpenAPI schema.</summary>
     public void AssertBodiesValid()
     {
@@ -94,6 +102,29 @@ internal sealed partial class FakeDiscord : IAsyncDisposable
         Assert.All(validated, r => Assert.True(r.SchemaErrors.Count == 0,
             $"{r.Method} {r.Path} does not match {r.SchemaName}:\n{string.Join("\n", r.SchemaErrors)}\n{r.Body}"));
         Assert.All(Requests.Where(r => r.Body.Length > 0), r => Assert.NotNull(r.SchemaName));
+    }
+
+    private async Task ServeAttachmentAsync(HttpContext context, string path)
+    {
+        Changes.Pulse();
+        _requests.Enqueue(new RecordedRequest("GET", path, "", "", "", 200, null, [], DateTimeOffset.UtcNow));
+        if (TakeFault(path) is { Delay: var delay } && delay != TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+        if (!_files.TryGetValue(Uri.UnescapeDataString(path["/attachments/".Length..]), out var content))
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+        await context.Response.Body.WriteAsync(content, context.RequestAborted).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -121,6 +152,11 @@ internal sealed partial class FakeDiscord : IAsyncDisposable
         }
         var request = context.Request;
         var path = request.Path.Value ?? "";
+        if (path.StartsWith("/attachments/", StringComparison.Ordinal))
+        {
+            await ServeAttachmentAsync(context, path).ConfigureAwait(false);
+            return;
+        }
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var route = path.StartsWith("/api/v10", StringComparison.Ordinal) ? path["/api/v10".Length..] : path;

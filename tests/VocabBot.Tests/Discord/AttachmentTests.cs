@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using VocabBot.Chat;
+using VocabBot.Discord;
+
+namespace VocabBot.Tests.Discord;
+
+/// <summary>A file attached to a command (option type 11): read from the interaction, downloaded only from allowed hosts, bounded in size and time.</summary>
+public sealed class AttachmentTests
+{
+    private static readonly byte[] Note = Encoding.UTF8.GetBytes("---\ntitle: A note\n---\n");
+
+    [Fact]
+    public async Task AttachedFile_IsReadFromTheInteraction_AndDownloadedFromAnAllowedHost()
+    {
+        await using var bot = await StartAsync();
+        var url = bot.Discord.ServeFile("note.md", Note);
+
+        var request = Read(bot, AddCommand(url, Note.Length));
+        var file = request.File("file")!;
+        var bytes = await file.ReadAsync(256 * 1024, TestContext.Timeout);
+
+        Assert.Equal(("article", "add", "zh-TW"), (request.Command, request.Subcommand, request.Locale));
+        Assert.Equal(("note.md", (long?)Note.Length), (file.Name, file.Size));
+        Assert.Equal(Note, bytes);
+    }
+
+    [Fact]
+    public async Task FileOnAnotherHost_IsNotDownloaded()
+    {
+        await using var bot = await StartAsync(hosts: "cdn.discordapp.com");
+        var url = bot.Discord.ServeFile("note.md", Note);
+
+        var file = Read(bot, AddCommand(url, Note.Length)).File("file")!;
+        var error = await Assert.ThrowsAsync<ChatFileException>(() => file.ReadAsync(1024, TestContext.Timeout));
+
+        Assert.Contains("not stored on Discord's file servers", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.Discord.Requests, r => r.Path.StartsWith("/attachments/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FileLargerThanAllowed_IsRefused_EvenWhenItsSizeWasUnderstated()
+    {
+        await using var bot = await StartAsync();
+        var url = bot.Discord.ServeFile("big.md", new byte[300 * 1024]);
+
+        var file = Read(bot, AddCommand(url, size: 10)).File("file")!;
+        var error = await Assert.ThrowsAsync<ChatFileException>(() => file.ReadAsync(256 * 1024, TestContext.Timeout));
+
+        Assert.Contains("the most is 256 KB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DownloadThatHangs_EndsAtTheTimeout()
+    {
+        var time = new FakeTimeProvider(TestBot.Start);
+        await using var bot = await StartAsync(time: time);
+        var url = bot.Discord.ServeFile("slow.md", Note);
+        bot.Discord.HoldNext("/attachments/slow.md");
+
+        var file = Read(bot, AddCommand(url, Note.Length)).File("file")!;
+        var read = file.ReadAsync(1024, TestContext.Timeout);
+        await bot.Discord.WaitForRequestAsync(r => r.Path.StartsWith("/attachments/", StringComparison.Ordinal), "the download");
+        time.Advance(TimeSpan.FromSeconds(10));
+        var error = await Assert.ThrowsAsync<ChatFileException>(() => read.WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.Contains("took longer than 10 s", error.Message, StringComparison.Ordinal);
+    }
+
+    private static Task<BotHarness> StartAsync(string hosts = "127.0.0.1", TimeProvider? time = null) =>
+        BotHarness.StartAsync(new StandInLearning(), time: time, settings: new Dictionary<string, string?>
+        {
+            ["Discord:AttachmentHosts:0"] = hosts,
+            ["Discord:AttachmentTimeout"] = "00:00:10",
+        });
+
+    private static ChatRequest Read(BotHarness bot, JsonObject interaction)
+    {
+        var attachments = bot.Host.Services.GetRequiredService<DiscordAttachments>();
+        using var document = JsonDocument.Parse(interaction.ToJsonString());
+        return InteractionReader.Command(document.RootElement.Clone(), attachments.From);
+    }
+
+    // /article add file:<attachment>, as Discord sends it: the option holds the attachment's id, data.resolved describes it.
+    private static JsonObject AddCommand(string url, long size)
+    {
+        var interaction = Interactions.Command(Interactions.NewId(), "article");
+        interaction["locale"] = "zh-TW";
+        var data = interaction["data"]!.AsObject();
+        data["options"] = new JsonArray(new JsonObject
+        {
+            ["type"] = 1,
+            ["name"] = "add",
+            ["options"] = new JsonArray(new JsonObject { ["type"] = 11, ["name"] = "file", ["value"] = "900000000000000001" }),
+        });
+        data["resolved"] = new JsonObject
+        {
+            ["attachments"] = new JsonObject
+            {
+                ["900000000000000001"] = new JsonObject
+                {
+                    ["id"] = "900000000000000001",
+                    ["filename"] = Path.GetFileName(new Uri(url).LocalPath),
+                    ["size"] = size,
+                    ["url"] = url,
+                    ["content_type"] = "text/markdown; charset=utf-8",
+                },
+            },
+        };
+        return interaction;
+    }
+}

@@ -15,7 +15,8 @@ public sealed class PublishedApp : IDisposable
         var publish = Run("dotnet", ["publish", Path.Combine(RepositoryRoot, "src", "VocabBot"), "-c", "Release", "-o", Folder, "--nologo"], RepositoryRoot, null, TimeSpan.FromMinutes(5));
         if (publish.Code != 0)
             throw new InvalidOperationException($"dotnet publish failed:\n{publish.Output}\n{publish.Error}");
-        CopyFolder(Path.Combine(RepositoryRoot, "content"), Path.Combine(Folder, "content"));
+        // Laid out as the image lays it out, with the tests' own articles where the image has content/.
+        CopyFolder(Paths.Library, Path.Combine(Folder, "content"));
         File.Copy(Path.Combine(RepositoryRoot, "appsettings.json"), Path.Combine(Folder, "appsettings.json"));
     }
 

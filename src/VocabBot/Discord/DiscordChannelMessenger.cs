@@ -24,7 +24,7 @@ internal sealed class DiscordChannelMessenger(DiscordRestClient rest) : IChannel
         // enforce_nonce Discord returns the message it already made for that nonce instead of posting it twice.
         body["nonce"] = Nonce(channelId, body.ToJsonString());
         body["enforce_nonce"] = true;
-        var created = await RefusalsAsync(channelId, () => rest.SendAsync(DiscordRoute.CreateMessage(channelId), body, cancellationToken)).ConfigureAwait(false);
+        var created = await RefusalsAsync(channelId, () => rest.SendAsync(DiscordRoute.CreateMessage(channelId), body, MessageRenderer.Files(message), cancellationToken)).ConfigureAwait(false);
         return created is { } json && json.TryGetProperty("id", out var id) ? id.GetString() ?? "" : "";
     }
 
@@ -34,7 +34,7 @@ internal sealed class DiscordChannelMessenger(DiscordRestClient rest) : IChannel
         ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
         ArgumentNullException.ThrowIfNull(message);
         var body = MessageRenderer.Render(message, allowEphemeral: false);
-        await RefusalsAsync(channelId, () => rest.SendAsync(DiscordRoute.EditMessage(channelId, messageId), body, cancellationToken)).ConfigureAwait(false);
+        await RefusalsAsync(channelId, () => rest.SendAsync(DiscordRoute.EditMessage(channelId, messageId), body, MessageRenderer.Files(message), cancellationToken)).ConfigureAwait(false);
     }
 
     private static async Task<T> RefusalsAsync<T>(string channelId, Func<Task<T>> send)

@@ -31,12 +31,18 @@ internal sealed partial class DiscordRestClient(
     private readonly ResiliencePipeline<HttpResponseMessage> _retry = RestResilience.Retry(options.Value, time, logger);
     private readonly ResiliencePipeline _timeout = RestResilience.Timeout(options.Value, time);
 
-    public async Task<JsonElement?> SendAsync(DiscordRoute route, JsonNode? body, CancellationToken cancellationToken)
+    public Task<JsonElement?> SendAsync(DiscordRoute route, JsonNode? body, CancellationToken cancellationToken) =>
+        SendAsync(route, body, [], cancellationToken);
+
+    /// <summary>Sends a body with files attached (multipart/form-data with payload_json), as messages with pictures need.</summary>
+    public async Task<JsonElement?> SendAsync(DiscordRoute route, JsonNode? body, IReadOnlyList<DiscordFile> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(files);
+        var request = new DiscordRequestBody(body, files);
         for (var rateLimited = 0; ; rateLimited++)
         {
-            using var response = await SendWithRetriesAsync(route, body, cancellationToken).ConfigureAwait(false);
+            using var response = await SendWithRetriesAsync(route, request, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
                 return await DiscordResponses.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.TooManyRequests || rateLimited == MaxRateLimitedRetries)
@@ -47,7 +53,7 @@ internal sealed partial class DiscordRestClient(
         }
     }
 
-    private async Task<HttpResponseMessage> SendWithRetriesAsync(DiscordRoute route, JsonNode? body, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(DiscordRoute route, DiscordRequestBody body, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RestResilience.Route, route);
@@ -69,7 +75,7 @@ internal sealed partial class DiscordRestClient(
         }
     }
 
-    private async ValueTask<HttpResponseMessage> SendOnceAsync(DiscordRoute route, JsonNode? body, CancellationToken cancellationToken)
+    private async ValueTask<HttpResponseMessage> SendOnceAsync(DiscordRoute route, DiscordRequestBody body, CancellationToken cancellationToken)
     {
         ThrowIfHeld(route);
         await rateLimiter.WaitAsync(route, cancellationToken).ConfigureAwait(false);
@@ -96,14 +102,13 @@ internal sealed partial class DiscordRestClient(
                 $"({options.Value.InvalidRequestBudget}); the bot sends only answers to interactions until {roomAt:O}, so that Discord does not ban its IP.");
     }
 
-    private HttpRequestMessage CreateRequest(DiscordRoute route, JsonNode? body)
+    private HttpRequestMessage CreateRequest(DiscordRoute route, DiscordRequestBody body)
     {
         var settings = options.Value;
         var request = new HttpRequestMessage(route.Method, settings.ApiBaseUrl.TrimEnd('/') + route.Path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bot", settings.Token);
         request.Headers.UserAgent.ParseAdd(DiscordUserAgent.Value);
-        if (body is not null)
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        request.Content = body.ToContent();
         return request;
     }
 

@@ -98,7 +98,7 @@ internal sealed partial class InteractionResponder(
             // A private reply to a click (someone else's quiz, a stale button, "Quiz me" under a word of the day,
             // an apology) goes to the clicker alone, as a new message: an update would replace the clicked message for everyone.
             var type = updatesMessage && !reply.Ephemeral ? UpdateMessage : ChannelMessage;
-            await CallbackAsync(interaction, Message(type, reply), cancellationToken).ConfigureAwait(false);
+            await CallbackAsync(interaction, Message(type, reply), MessageRenderer.Files(reply), cancellationToken).ConfigureAwait(false);
             return;
         }
         LogDeferred(logger, id);
@@ -114,12 +114,12 @@ internal sealed partial class InteractionResponder(
         var token = InteractionReader.Token(interaction);
         if (!reply.Ephemeral)
         {
-            await rest.SendAsync(DiscordRoute.EditOriginal(applicationId, token), MessageRenderer.Render(reply, allowEphemeral: false), cancellationToken).ConfigureAwait(false);
+            await rest.SendAsync(DiscordRoute.EditOriginal(applicationId, token), MessageRenderer.Render(reply, allowEphemeral: false), MessageRenderer.Files(reply), cancellationToken).ConfigureAwait(false);
             return;
         }
         if (!updatesMessage)
             await rest.SendAsync(DiscordRoute.DeleteOriginal(applicationId, token), null, cancellationToken).ConfigureAwait(false);
-        await rest.SendAsync(DiscordRoute.Followup(applicationId, token), MessageRenderer.Render(reply), cancellationToken).ConfigureAwait(false);
+        await rest.SendAsync(DiscordRoute.Followup(applicationId, token), MessageRenderer.Render(reply), MessageRenderer.Files(reply), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ChatReply> RunHandlerAsync(Func<Task<ChatReply>> handle, string id)
@@ -163,7 +163,10 @@ internal sealed partial class InteractionResponder(
     };
 
     private Task CallbackAsync(JsonElement interaction, JsonObject body, CancellationToken cancellationToken) =>
-        rest.SendAsync(DiscordRoute.InteractionCallback(InteractionReader.Id(interaction), InteractionReader.Token(interaction)), body, cancellationToken);
+        CallbackAsync(interaction, body, [], cancellationToken);
+
+    private Task CallbackAsync(JsonElement interaction, JsonObject body, IReadOnlyList<DiscordFile> files, CancellationToken cancellationToken) =>
+        rest.SendAsync(DiscordRoute.InteractionCallback(InteractionReader.Id(interaction), InteractionReader.Token(interaction)), body, files, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The handler for interaction {InteractionId} failed; the user got an apology")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string interactionId);

@@ -29,10 +29,17 @@ internal static class MessageRenderer
         var message = new JsonObject
         {
             ["content"] = Truncate(reply.Text, ContentLimit),
-            ["embeds"] = reply.Card is null ? new JsonArray() : new JsonArray(RenderCard(reply.Card)),
+            ["embeds"] = reply.Card is null ? new JsonArray() : new JsonArray(RenderCard(reply.Card, reply.Image)),
             ["components"] = RenderButtons(reply.ButtonList),
             ["allowed_mentions"] = NoMentions(),
         };
+        if (reply.Image is { } image)
+        {
+            var attachment = new JsonObject { ["id"] = "0", ["filename"] = FileName(image) };
+            if (!string.IsNullOrEmpty(image.Description))
+                attachment["description"] = Truncate(image.Description, 1024);
+            message["attachments"] = new JsonArray(attachment);
+        }
         if (allowEphemeral && reply.Ephemeral)
             message["flags"] = EphemeralFlag;
         return message;
@@ -52,7 +59,18 @@ internal static class MessageRenderer
         return text[..cut] + "…";
     }
 
-    private static JsonObject RenderCard(ChatCard card)
+    /// <summary>The files a rendered reply refers to (its picture), to send beside the JSON.</summary>
+    public static IReadOnlyList<DiscordFile> Files(ChatReply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        return reply.Image is { } image ? [new DiscordFile(FileName(image), image.Content)] : [];
+    }
+
+    // Discord's attachment://name takes letters, digits, dot, dash and underscore.
+    private static string FileName(ChatImage image) =>
+        new(Path.GetFileName(image.FileName).Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_').ToArray());
+
+    private static JsonObject RenderCard(ChatCard card, ChatImage? image)
     {
         // The 6000-character budget covers title, description, field names and values and footer, spent in that order.
         var budget = EmbedTotalLimit;
@@ -80,6 +98,8 @@ internal static class MessageRenderer
             fields.Add(new JsonObject { ["name"] = name, ["value"] = value, ["inline"] = field.Inline });
         }
         embed["fields"] = fields;
+        if (image is not null)
+            embed["image"] = new JsonObject { ["url"] = $"attachment://{FileName(image)}" };
         if (!string.IsNullOrEmpty(card.Footer) && budget > 0)
             embed["footer"] = new JsonObject { ["text"] = Take(card.Footer, FooterLimit) };
         return embed;

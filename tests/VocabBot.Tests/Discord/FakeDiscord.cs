@@ -24,6 +24,7 @@ internal sealed partial class FakeDiscord : IAsyncDisposable
     private readonly List<(string Channel, string Body)> _channelMessages = [];
     private readonly HashSet<(string Channel, string Nonce)> _channelNonces = [];
     private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private readonly List<(string Route, string Name, byte[] Content)> _uploads = [];
     private WebApplication? _app;
 
     public FakeGateway Gateway { get; } = new();
@@ -104,6 +105,28 @@ internal sealed partial class FakeDiscord : IAsyncDisposable
         Assert.All(Requests.Where(r => r.Body.Length > 0), r => Assert.NotNull(r.SchemaName));
     }
 
+    /// <summary>Files the bot uploaded with its messages (multipart/form-data), by route.</summary>
+    public IReadOnlyList<(string Route, string Name, byte[] Content)> Uploads { get { lock (_uploads) return [.. _uploads]; } }
+
+    // A multipart request carries its JSON in payload_json and its files in files[n]; the JSON is what gets validated.
+    private async Task<string> ReadBodyAsync(HttpRequest request, string route, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        }
+        var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var file in form.Files)
+        {
+            using var content = new MemoryStream();
+            await file.CopyToAsync(content, cancellationToken).ConfigureAwait(false);
+            lock (_uploads)
+                _uploads.Add((route, file.FileName, content.ToArray()));
+        }
+        return form["payload_json"].ToString();
+    }
+
     private async Task ServeAttachmentAsync(HttpContext context, string path)
     {
         Changes.Pulse();
@@ -157,9 +180,8 @@ internal sealed partial class FakeDiscord : IAsyncDisposable
             await ServeAttachmentAsync(context, path).ConfigureAwait(false);
             return;
         }
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var route = path.StartsWith("/api/v10", StringComparison.Ordinal) ? path["/api/v10".Length..] : path;
+        var body = await ReadBodyAsync(request, route, context.RequestAborted).ConfigureAwait(false);
         RequestReceived?.Invoke(request.Method, route, body);
         Changes.Pulse();
         var schema = ValidateBodies ? FakeRoutes.SchemaFor(request.Method, route, body) : null;

@@ -31,6 +31,8 @@ internal static class FakeRoutes
             return "IncomingWebhookRequestPartial";
         if (method == "POST" && route.StartsWith("/channels/", StringComparison.Ordinal))
             return "MessageCreateRequest";
+        if (method == "PATCH" && route.StartsWith("/channels/", StringComparison.Ordinal))
+            return "MessageEditRequestPartial";
         return $"no schema known for {method} {route}";
     }
 

@@ -39,6 +39,9 @@ internal sealed class StandInLearning
     /// <summary>When set, /stats throws: a broken handler.</summary>
     public bool StatsThrows { get; set; }
 
+    /// <summary>When set, /stats answers with a card showing this picture.</summary>
+    public ChatImage? Picture { get; set; }
+
     /// <summary>When set, /define blocks its thread this long before answering: a slow synchronous handler.</summary>
     public TimeSpan DefineBlocksFor { get; set; }
 
@@ -71,7 +74,8 @@ internal sealed class StandInLearning
                 await WaitForGateAsync(cancellationToken).ConfigureAwait(false);
                 if (StatsThrows)
                     throw new InvalidOperationException("stats store is down");
-                return ChatReply.Private($"{request.DisplayName}: {_scores.GetValueOrDefault(request.UserId)} points");
+                var stats = ChatReply.Private($"{request.DisplayName}: {_scores.GetValueOrDefault(request.UserId)} points");
+                return Picture is null ? stats : stats with { Card = new ChatCard("Progress", []), Image = Picture };
             default:
                 return ChatReply.Private($"Unknown command /{request.Command}.");
         }

@@ -29,6 +29,25 @@ public sealed class WordOfTheDayServiceTests
     }
 
     [Fact]
+    public async Task ChannelWaitingToRetry_HoldsUpNoOtherChannel_AndNoWotdReply()
+    {
+        using var f = new WotdFixture(TaipeiMorning);
+        f.Poster.FailNext = 1;
+
+        // The first channel's post fails and waits (on the fake clock, which stands still) to retry.
+        var failing = f.Service.PostIfDueAsync(Channel, Taipei, f.Poster, default);
+        var other = await f.Service.PostIfDueAsync("222222222222222222", Taipei, f.Poster, default).WaitAsync(TimeSpan.FromSeconds(10));
+        var today = f.Service.Today(Channel, Taipei);
+        Assert.False(failing.IsCompleted);
+        f.Time.Advance(f.Options.RetryDelay);
+
+        Assert.Equal(PostOutcome.Posted, other);
+        Assert.NotNull(today);
+        Assert.Equal(PostOutcome.Posted, await failing.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(["222222222222222222", Channel], f.Poster.Posts.Select(p => p.Channel));
+    }
+
+    [Fact]
     public async Task CronFiringEveryMinute_StillPostsOnlyOncePerLocalDay()
     {
         using var f = new WotdFixture(TaipeiMorning);

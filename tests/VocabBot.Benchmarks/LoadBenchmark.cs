@@ -87,11 +87,7 @@ public static class LoadBenchmark
             ["Discord:ApiBaseUrl"] = apiBaseUrl,
         });
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.AddStorage();
-        builder.AddContent();
-        builder.AddLearning();
-        builder.AddWordOfTheDay();
-        builder.AddDiscord();
+        builder.AddVocabBot(AppTransport.Discord);
         return builder.Build();
     }
 

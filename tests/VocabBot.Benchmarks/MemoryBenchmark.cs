@@ -32,10 +32,7 @@ public static class MemoryBenchmark
             ["Content:Directory"] = content,
             ["Content:Watch"] = "false",
         });
-        builder.AddStorage();
-        builder.AddContent();
-        builder.AddLearning();
-        builder.AddWordOfTheDay();
+        builder.AddVocabBot(AppTransport.None);
         var started = Stopwatch.StartNew();
         using var host = builder.Build();
         await host.StartAsync();

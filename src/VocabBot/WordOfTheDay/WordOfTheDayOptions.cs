@@ -16,6 +16,11 @@ internal sealed class WordOfTheDayOptions
     /// </summary>
     public bool PostOnSchedule { get; set; } = true;
 
+    public const int DefaultConcurrentPosts = 10;
+
+    /// <summary>How many channels' posts run at once (Quartz's workers), 1 to 50.</summary>
+    public int ConcurrentPosts { get; set; } = DefaultConcurrentPosts;
+
     /// <summary>How often a failed post is tried in all before the day's post is given up.</summary>
     public int PostAttempts { get; set; } = 5;
 

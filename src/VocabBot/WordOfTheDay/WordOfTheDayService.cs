@@ -41,6 +41,7 @@ internal sealed partial class WordOfTheDayService
         ArgumentNullException.ThrowIfNull(options);
         (_database, _vocabulary, _cycle, _schedules, _time, _logger) = (database, vocabulary, cycle, schedules, time, logger);
         _days = database.Collection<WotdDayDocument>("wotd_days");
+        _days.EnsureIndex(d => d.ChannelId);
         _retry = RetryPipeline(options.Value, time, logger);
     }
 
@@ -97,6 +98,10 @@ internal sealed partial class WordOfTheDayService
             gate.Release();
         }
     }
+
+    /// <summary>The last local date (yyyy-MM-dd) the channel got its word, or null when it never did.</summary>
+    public string? LastPostedDate(string channelId) =>
+        _days.Find(d => d.ChannelId == channelId && d.Posted).Select(d => d.Date).Max(StringComparer.Ordinal);
 
     /// <summary>The local date of an instant in a zone, as the day records name it.</summary>
     public static string LocalDate(DateTimeOffset instant, TimeZoneInfo zone) =>

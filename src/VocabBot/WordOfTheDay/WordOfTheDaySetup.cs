@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -23,7 +24,10 @@ internal static class WordOfTheDaySetup
         builder.Services.AddSingleton<WotdScheduler>();
         builder.Services.AddChatCommand<WotdCommand>();
         builder.Services.AddChatCommand<WotdSetupCommand>();
-        builder.Services.AddQuartz();
+        // Each post waits on Discord (about 100 ms); enough workers that a thousand channels on one minute all
+        // post within it, few enough to stay well inside Discord's 50 requests a second with the rate limiter.
+        var workers = builder.Configuration.GetValue($"{WordOfTheDayOptions.Section}:{nameof(WordOfTheDayOptions.ConcurrentPosts)}", WordOfTheDayOptions.DefaultConcurrentPosts);
+        builder.Services.AddQuartz(quartz => quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = Math.Clamp(workers, 1, 50)));
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WotdScheduler>());
         return builder;

@@ -68,13 +68,16 @@ internal sealed partial class WotdScheduler(
         await scheduler.DeleteJob(new JobKey(channelId, Group), cancellationToken);
     }
 
-    /// <summary>The cron trigger of a schedule, in its zone; misfires are left to the start-up catch-up.</summary>
+    /// <summary>
+    /// The cron trigger of a schedule, in its zone. A trigger Quartz could not fire on time (every worker busy
+    /// posting to other channels) still fires once, as soon as it can: the day's posted record keeps it to one post.
+    /// </summary>
     public static ITrigger TriggerFor(WotdSchedule schedule, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         return TriggerBuilder.Create(time)
             .WithIdentity(schedule.ChannelId, Group)
-            .WithCronSchedule(schedule.Cron, cron => cron.InTimeZone(schedule.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
+            .WithCronSchedule(schedule.Cron, cron => cron.InTimeZone(schedule.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build();
     }
 
@@ -107,6 +110,7 @@ internal sealed partial class WotdScheduler(
         {
             try
             {
+                ReportMissedDays(schedule);
                 if (WasDueToday(schedule, time.GetUtcNow()))
                     await service.PostIfDueAsync(schedule.ChannelId, schedule.TimeZone, messenger, cancellationToken);
             }
@@ -117,6 +121,17 @@ internal sealed partial class WotdScheduler(
         }
     }
 
+    // Days between the channel's last post and today had no post (the bot was down at their time): said once, at start.
+    private void ReportMissedDays(WotdSchedule schedule)
+    {
+        if (service.LastPostedDate(schedule.ChannelId) is not { } last)
+            return;
+        var today = DateOnly.ParseExact(WordOfTheDayService.LocalDate(time.GetUtcNow(), schedule.TimeZone), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var missed = today.DayNumber - DateOnly.ParseExact(last, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber - 1;
+        if (missed > 0)
+            LogMissedDays(logger, schedule.ChannelId, missed, last);
+    }
+
     // Posting needs a channel transport and the schedule switched on; `console` has neither.
     private bool Posts => options.Value.PostOnSchedule && messengers.Any();
 
@@ -125,4 +140,7 @@ internal sealed partial class WotdScheduler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Catching up the word of the day for channel {Channel} failed")]
     private static partial void LogCatchUpFailed(ILogger logger, Exception exception, string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {Channel} missed the word of the day on {Days} day(s) after {LastPosted}: the bot was not running at its time; a missed day is not posted late")]
+    private static partial void LogMissedDays(ILogger logger, string channel, int days, string lastPosted);
 }

@@ -76,12 +76,22 @@ internal sealed class RecordingPoster : IChannelMessenger
 
     public int Attempts { get; private set; }
 
+    /// <summary>When set, every post waits for it first: a Discord that is slow to answer.</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
     public IReadOnlyList<(string Channel, ChatReply Message)> Posts
     {
         get { lock (_gate) return [.. _posts]; }
     }
 
-    public Task<string> PostAsync(string channelId, ChatReply message, CancellationToken cancellationToken)
+    public async Task<string> PostAsync(string channelId, ChatReply message, CancellationToken cancellationToken)
+    {
+        if (Gate is { } gate)
+            await gate.Task.WaitAsync(cancellationToken);
+        return Post(channelId, message);
+    }
+
+    private string Post(string channelId, ChatReply message)
     {
         lock (_gate)
         {
@@ -95,7 +105,7 @@ internal sealed class RecordingPoster : IChannelMessenger
             }
 
             _posts.Add((channelId, message));
-            return Task.FromResult(_posts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return _posts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 

@@ -7,6 +7,7 @@ using VocabBot.Benchmarks;
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- load [interactions] [users] [repeats] [rate/s, 0 = unpaced]
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- memory FOLDER   (twice: cold import, then warm start)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- corpus FOLDER   (the corpus and a console script, for published-app.sh)
+// dotnet run -c Release --project tests/VocabBot.Benchmarks -- wotd [channels] [ms a post] [repeats]
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- micro [BenchmarkDotNet args, e.g. --filter '*']
 var mode = args.FirstOrDefault() ?? "import";
 switch (mode)
@@ -26,11 +27,14 @@ switch (mode)
     case "corpus" when args.Length == 2:
         Corpus.WriteWithScript(args[1]);
         return 0;
+    case "wotd":
+        await WotdBenchmark.RunAsync(Arg(1, 1000), Arg(2, 100), Arg(3, 1));
+        return 0;
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | corpus FOLDER | micro [BenchmarkDotNet args]");
+        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | corpus FOLDER | wotd [channels] [ms a post] [repeats] | micro [BenchmarkDotNet args]");
         return 2;
 }
 

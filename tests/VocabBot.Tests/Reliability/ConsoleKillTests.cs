@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
+using VocabBot.Content;
 using VocabBot.Learning.Scores;
 using VocabBot.Storage;
 using Xunit.Abstractions;
@@ -23,18 +24,22 @@ public sealed partial class ConsoleKillTests(ITestOutputHelper output)
     public async Task KilledWhileAnswering_DatabaseOpensEveryTime_AndNoAcknowledgedAnswerIsLost()
     {
         using var folder = new TempFolder();
+        using var content = new TempFolder();
         var database = folder.File("vocabbot.db");
+        var seed = File.ReadAllText(Path.Combine(Paths.Library, "000_openai_amazon.md"));
         // Two streams, so the kill schedule is the same on every run whatever the answers' timing.
         var schedule = new Random(Seed);
         var answers = new Random(Seed + 1);
-        int acknowledged = 0, inFlightCommitted = 0, reopened = 0, lastId = 0;
+        int acknowledged = 0, inFlightCommitted = 0, reopened = 0, lastId = 0, importsCut = 0, beforeImport = 0;
         var moments = new Dictionary<KillMoment, int>();
 
         for (var kill = 0; kill < Kills; kill++)
         {
             var moment = (KillMoment)schedule.Next(3);
             moments[moment] = moments.GetValueOrDefault(moment) + 1;
-            var acks = await RunAndKillAsync(database, moment, TimeSpan.FromMilliseconds(schedule.Next(0, 800)), schedule.Next(1, 25), answers);
+            // Every start has an import to do: the changed articles are replaced, so a kill while starting can land in it.
+            WriteChangedArticles(content.Path, seed, kill);
+            var acks = await RunAndKillAsync(database, content.Path, moment, TimeSpan.FromMilliseconds(schedule.Next(0, 800)), schedule.Next(1, 25), answers);
 
             using (var reopenedDb = new VocabDatabase(database))
             {
@@ -45,6 +50,14 @@ public sealed partial class ConsoleKillTests(ITestOutputHelper output)
                 Assert.Equal(acks, added.Take(acks.Count).Select(a => new Ack(a.Correct, a.Points)));
                 Assert.All(added, a => Assert.Equal(User, a.UserId));
                 inFlightCommitted += added.Count - acks.Count;
+                // Each article is replaced whole or not at all: never one missing, never one without its words.
+                var articles = reopenedDb.Collection<ArticleDocument>(Vocabulary.ArticlesCollection).FindAll().Where(a => a.Title.StartsWith("Extra ", StringComparison.Ordinal)).ToList();
+                var words = reopenedDb.Collection<WordDocument>(Vocabulary.WordsCollection).FindAll().GroupBy(w => w.ArticleId).ToDictionary(g => g.Key, g => g.Count());
+                Assert.True(articles.Count is 0 or ChangedArticles, $"kill {kill}: {articles.Count} of the {ChangedArticles} changed articles stored");
+                Assert.All(articles, a => Assert.Equal(a.WordCount, words.GetValueOrDefault(a.Id)));
+                var fresh = articles.Count(a => a.Title.EndsWith($" run {kill}", StringComparison.Ordinal));
+                importsCut += fresh is > 0 and < ChangedArticles ? 1 : 0;
+                beforeImport += moment == KillMoment.WhileStarting && fresh == 0 ? 1 : 0;
                 lastId = added.Count > 0 ? added[^1].Id : lastId;
             }
 
@@ -54,17 +67,32 @@ public sealed partial class ConsoleKillTests(ITestOutputHelper output)
         var (storedAnswers, storedPoints) = Totals(database);
         var stats = await StatsAsync(database);
         Assert.Equal(acknowledged + inFlightCommitted, storedAnswers);
+        // Kills right after an answer come only after one was acknowledged: the run acknowledged answers to lose.
+        Assert.True(acknowledged >= moments.GetValueOrDefault(KillMoment.RightAfterAnAck), $"{acknowledged} acknowledged");
+        Assert.True(moments.GetValueOrDefault(KillMoment.RightAfterAnAck) > 0);
         Assert.Contains($"Points: {storedPoints}\n", stats, StringComparison.Ordinal);
         Assert.Contains($"Answers: {storedAnswers}\n", stats, StringComparison.Ordinal);
         output.WriteLine($"seed {Seed}: {Kills} kills ({string.Join(", ", moments.OrderBy(m => m.Key).Select(m => $"{m.Value} {m.Key}"))}), " +
-            $"{reopened} reopened, {acknowledged} acknowledged answers, 0 lost, {inFlightCommitted} unacknowledged in-flight answers found committed; " +
+            $"{reopened} reopened, {beforeImport} start-up kills before the import committed and {importsCut} between its commits (each article whole), {acknowledged} acknowledged answers, 0 lost, {inFlightCommitted} unacknowledged in-flight answers found committed; " +
             $"{storedAnswers} answers and {storedPoints} points stored, /stats agrees");
     }
 
     // The moment, delay and count are seeded; where in the app's work each kill lands is up to the OS scheduler.
-    private static async Task<List<Ack>> RunAndKillAsync(string database, KillMoment moment, TimeSpan delay, int killAfterAcks, Random random)
+    // More than the importer's batch of 100, so a kill can land between two of its commits.
+    private const int ChangedArticles = 150;
+
+    private static void WriteChangedArticles(string folder, string seed, int run)
     {
-        using var app = ConsoleApp.Start(database);
+        for (var i = 0; i < ChangedArticles; i++)
+        {
+            var title = $"title: Extra {i} run {run}";
+            File.WriteAllText(Path.Combine(folder, $"extra-{i:00}.md"), seed.Replace("title: ChatGPT owner OpenAI signs $38bn cloud computing deal with Amazon", title, StringComparison.Ordinal));
+        }
+    }
+
+    private static async Task<List<Ack>> RunAndKillAsync(string database, string content, KillMoment moment, TimeSpan delay, int killAfterAcks, Random random)
+    {
+        using var app = ConsoleApp.Start(database, content);
         var acks = new List<Ack>();
         if (moment == KillMoment.WhileStarting)
         {
@@ -155,9 +183,12 @@ public sealed partial class ConsoleKillTests(ITestOutputHelper output)
             _stderr = process.StandardError.ReadToEndAsync();
         }
 
-        public static ConsoleApp Start(string database)
+        public static ConsoleApp Start(string database, string? content = null)
         {
-            return new ConsoleApp(Process.Start(Paths.ConsoleProcess(database))!);
+            var start = Paths.ConsoleProcess(database);
+            if (content is not null)
+                start.Environment["Content__Directory"] = content;
+            return new ConsoleApp(Process.Start(start)!);
         }
 
         public async Task SendAsync(string line)

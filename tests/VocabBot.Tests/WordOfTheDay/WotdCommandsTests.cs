@@ -131,10 +131,11 @@ public sealed class WotdCommandsTests : IAsyncLifetime
         Assert.DoesNotContain(_host.Services.GetRequiredService<WotdSchedules>().All(), s => s.ChannelId == Channel);
     }
 
+    // The fake clock stands at 08:00 in Taipei: schedules here are for later hours, so Quartz does not fire them meanwhile.
     [Fact]
     public async Task Setup_WithoutATime_ShowsTheServersSchedules_AndWhyOneIsPaused()
     {
-        await Commands.HandleAsync(Setup(manager: true, "08:00", "Asia/Taipei"), default);
+        await Commands.HandleAsync(Setup(manager: true, "09:00", "Asia/Taipei"), default);
         Poster.Refuse = true;
         var service = _host.Services.GetRequiredService<WordOfTheDayService>();
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Taipei");
@@ -144,7 +145,7 @@ public sealed class WotdCommandsTests : IAsyncLifetime
         var status = await Commands.HandleAsync(Setup(manager: true, time: null) with { Options = new Dictionary<string, string>() }, default);
         var again = await service.PostIfDueAsync(Channel, zone, Poster, default);
 
-        Assert.Contains("every day at 08:00 (Asia/Taipei)", status.Text);
+        Assert.Contains("every day at 09:00 (Asia/Taipei)", status.Text);
         Assert.Contains("paused", status.Text);
         Assert.Contains("Missing Permissions", status.Text);
         Assert.Equal(PostOutcome.Refused, again);
@@ -154,14 +155,14 @@ public sealed class WotdCommandsTests : IAsyncLifetime
     [Fact]
     public async Task Setup_AgainAfterARefusal_PostsThereAgain()
     {
-        await Commands.HandleAsync(Setup(manager: true, "08:00"), default);
+        await Commands.HandleAsync(Setup(manager: true, "09:00"), default);
         Poster.Refuse = true;
         var service = _host.Services.GetRequiredService<WordOfTheDayService>();
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Taipei");
         await service.PostIfDueAsync(Channel, zone, Poster, default);
 
         Poster.Refuse = false;
-        await Commands.HandleAsync(Setup(manager: true, "09:00"), default);
+        await Commands.HandleAsync(Setup(manager: true, "10:00"), default);
 
         Assert.Equal(PostOutcome.Posted, await service.PostIfDueAsync(Channel, zone, Poster, default));
     }

@@ -1,10 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using VocabBot.Storage;
 
 namespace VocabBot;
 
-/// <summary>Builds and starts the host, runs a verb's main loop, and turns bad configuration into one line per key and exit code 2.</summary>
+/// <summary>
+/// Builds and starts the host, runs a verb's main loop, and turns bad configuration, and a database it cannot
+/// open, into one line each and exit code 2.
+/// </summary>
 internal static class HostRunner
 {
     public static async Task<int> RunAsync(HostApplicationBuilder builder, Func<IHost, CancellationToken, Task<int>> main, TextWriter error)
@@ -22,6 +26,18 @@ internal static class HostRunner
         {
             foreach (var failure in failures)
                 error.WriteLine($"Configuration error: {failure}");
+            return 2;
+        }
+
+        // Open the database before anything starts: a file another process holds, or a damaged one, is one
+        // line and exit code 2, not a stack trace from the first service that reads it.
+        try
+        {
+            _ = host.Services.GetService<VocabDatabase>();
+        }
+        catch (StorageUnavailableException e)
+        {
+            error.WriteLine(e.Message);
             return 2;
         }
 

@@ -6,4 +6,20 @@ internal sealed class StorageOptions
 
     /// <summary>The LiteDB file; relative paths are taken from the content root.</summary>
     public string DatabasePath { get; set; } = "data/vocabbot.db";
+
+    /// <summary>Where the bot writes its daily backups; empty: a backups folder beside the database.</summary>
+    public string BackupDirectory { get; set; } = "";
+
+    /// <summary>How many daily backups to keep; 0 turns the scheduled backup off.</summary>
+    public int BackupsKept { get; set; } = 7;
+
+    public string FullDatabasePath(string contentRoot) => Path.GetFullPath(DatabasePath, contentRoot);
+
+    public string FullBackupDirectory(string contentRoot) => string.IsNullOrWhiteSpace(BackupDirectory)
+        ? DefaultBackupDirectory(FullDatabasePath(contentRoot))
+        : Path.GetFullPath(BackupDirectory, contentRoot);
+
+    /// <summary>Beside the database, so backups land on the same volume (data/backups, or /data/backups in the image).</summary>
+    public static string DefaultBackupDirectory(string databasePath) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "backups");
 }

@@ -20,8 +20,8 @@ internal sealed partial class ContentImporter(VocabDatabase database, Vocabulary
 {
     private const int ArticlesPerCommit = 100;
     private static readonly string[] Extensions = [".md", ".markdown", ".txt"];
-    private readonly ILiteCollection<ArticleDocument> _articles = database.Collection<ArticleDocument>(Vocabulary.ArticlesCollection);
-    private readonly ILiteCollection<WordDocument> _words = database.Collection<WordDocument>(Vocabulary.WordsCollection);
+    private ILiteCollection<ArticleDocument> _articles => database.Collection<ArticleDocument>(Vocabulary.ArticlesCollection);
+    private ILiteCollection<WordDocument> _words => database.Collection<WordDocument>(Vocabulary.WordsCollection);
     private readonly Lock _gate = new();
 
     /// <summary>The article files of a folder, as paths relative to it with '/' separators, sorted.</summary>
@@ -52,7 +52,7 @@ internal sealed partial class ContentImporter(VocabDatabase database, Vocabulary
             }
             catch
             {
-                database.Database.Rollback();
+                VocabDatabase.RollbackQuietly(database.Database);
                 throw;
             }
 

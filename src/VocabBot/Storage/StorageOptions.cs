@@ -13,6 +13,9 @@ internal sealed class StorageOptions
     /// <summary>How many daily backups to keep; 0 turns the scheduled backup off.</summary>
     public int BackupsKept { get; set; } = 7;
 
+    /// <summary>While storage cannot write (a full disk), how often a probe write checks whether it can again.</summary>
+    public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public string FullDatabasePath(string contentRoot) => Path.GetFullPath(DatabasePath, contentRoot);
 
     public string FullBackupDirectory(string contentRoot) => string.IsNullOrWhiteSpace(BackupDirectory)

@@ -18,6 +18,8 @@ internal sealed class StorageOptionsValidator(IHostEnvironment environment) : IV
             failures.Add(database);
         else if (options.FullBackupDirectory(environment.ContentRootPath) is var backups && File.Exists(backups))
             failures.Add($"{StorageOptions.Section}:BackupDirectory: '{backups}' is a file; give a folder");
+        if (options.RecoveryInterval <= TimeSpan.Zero || options.RecoveryInterval > TimeSpan.FromMinutes(10))
+            failures.Add($"{StorageOptions.Section}:RecoveryInterval: must be more than 0 and at most 00:10:00 (got {options.RecoveryInterval})");
         if (options.BackupsKept < 0)
             failures.Add($"{StorageOptions.Section}:BackupsKept: must be 0 (no scheduled backups) or more (got {options.BackupsKept})");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

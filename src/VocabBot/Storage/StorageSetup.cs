@@ -20,6 +20,9 @@ internal static class StorageSetup
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             return new VocabDatabase(options.FullDatabasePath(contentRoot), options.FullBackupDirectory(contentRoot));
         });
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<StorageHealth>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StorageHealth>());
         return builder;
     }
 

@@ -9,6 +9,10 @@ namespace VocabBot.Storage;
 internal sealed class VocabDatabase : IDisposable
 {
     private readonly DatabaseLock? _lock;
+    private readonly string? _backupDirectory;
+    private readonly Lock _reopening = new();
+    private volatile LiteDatabase _database;
+    private volatile bool _failing;
 
     /// <summary>Opens (or creates) the database file, holding it against other processes until disposed.</summary>
     /// <param name="backupDirectory">Where backups are kept, for the message when the file is damaged; default: beside it.</param>
@@ -19,12 +23,13 @@ internal sealed class VocabDatabase : IDisposable
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         backupDirectory ??= StorageOptions.DefaultBackupDirectory(Path);
+        _backupDirectory = backupDirectory;
         _lock = DatabaseLock.Acquire(Path);
         try
         {
             if (DatabaseFile.Problem(Path) is { } problem)
                 throw StorageUnavailableException.Damaged(Path, problem, backupDirectory);
-            Database = Open(Path, backupDirectory);
+            _database = Open(Path, backupDirectory);
         }
         catch
         {
@@ -37,15 +42,71 @@ internal sealed class VocabDatabase : IDisposable
     public VocabDatabase(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        Database = new LiteDatabase(stream, CreateMapper());
+        _database = new LiteDatabase(stream, CreateMapper());
     }
 
-    public LiteDatabase Database { get; }
+    /// <summary>
+    /// The open database. It changes when <see cref="StorageHealth"/> reopens the file after a failed write, so
+    /// take collections from it for each operation rather than keeping them.
+    /// </summary>
+    public LiteDatabase Database => _database;
+
+    /// <summary>True while storage cannot write (a full disk): writes are refused until a probe write succeeds.</summary>
+    public bool IsFailing => _failing;
+
+    public void MarkFailing() => _failing = true;
+
+    public void MarkWriting() => _failing = false;
+
+    /// <summary>Called before a change: refuses it at once while storage is failing, so it never touches the database.</summary>
+    /// <exception cref="StorageFailingException">Storage is failing.</exception>
+    public void EnsureWritable()
+    {
+        if (_failing)
+            throw new StorageFailingException();
+    }
+
+    /// <summary>
+    /// Closes and opens the file again: after a failed write LiteDB refuses every later read, and a rollback that
+    /// failed leaves its lock held. The old instance is closed before the new one opens, never both at once.
+    /// </summary>
+    public void Reopen()
+    {
+        if (Path is null)
+            return;
+        lock (_reopening)
+        {
+            try
+            {
+                _database.Dispose();
+            }
+            catch (Exception e) when (StorageFailure.Is(e) || e is InvalidOperationException)
+            {
+                // What it could not write is still in the -log file, which the next open reads.
+            }
+
+            _database = Open(Path, _backupDirectory!);
+        }
+    }
+
+    /// <summary>Rolls back a transaction whose work failed, keeping that failure the one that is seen.</summary>
+    public static void RollbackQuietly(LiteDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        try
+        {
+            database.Rollback();
+        }
+        catch (Exception e) when (StorageFailure.Is(e) || e is InvalidOperationException)
+        {
+            // LiteDB 5 can throw here after a failed commit ("discarded page must be writable"), hiding the real error.
+        }
+    }
 
     /// <summary>The full path of the database file; null for an in-memory database.</summary>
     public string? Path { get; }
 
-    public ILiteCollection<T> Collection<T>(string name) => Database.GetCollection<T>(name);
+    public ILiteCollection<T> Collection<T>(string name) => _database.GetCollection<T>(name);
 
     /// <summary>
     /// Moves everything from the -log file into the data file first, so that after a clean stop the data file

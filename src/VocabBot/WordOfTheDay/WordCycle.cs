@@ -10,7 +10,7 @@ namespace VocabBot.WordOfTheDay;
 /// </summary>
 internal sealed class WordCycle(VocabDatabase database, Vocabulary vocabulary, Random random)
 {
-    private readonly ILiteCollection<WotdHistoryDocument> _history = database.Collection<WotdHistoryDocument>("wotd_history");
+    private ILiteCollection<WotdHistoryDocument> _history => database.Collection<WotdHistoryDocument>("wotd_history");
 
     public string? Next(string channelId)
     {

@@ -27,7 +27,6 @@ internal sealed partial class WordOfTheDayService
     private readonly WotdSchedules _schedules;
     private readonly TimeProvider _time;
     private readonly ILogger<WordOfTheDayService> _logger;
-    private readonly ILiteCollection<WotdDayDocument> _days;
     private readonly ResiliencePipeline _retry;
     private static readonly ResiliencePropertyKey<string> ChannelKey = new("wotd.channel");
 
@@ -40,10 +39,12 @@ internal sealed partial class WordOfTheDayService
     {
         ArgumentNullException.ThrowIfNull(options);
         (_database, _vocabulary, _cycle, _schedules, _time, _logger) = (database, vocabulary, cycle, schedules, time, logger);
-        _days = database.Collection<WotdDayDocument>("wotd_days");
         _days.EnsureIndex(d => d.ChannelId);
         _retry = RetryPipeline(options.Value, time, logger);
     }
+
+    // Taken for each use: the database is reopened after a failed write.
+    private ILiteCollection<WotdDayDocument> _days => _database.Collection<WotdDayDocument>("wotd_days");
 
     /// <summary>The channel's word for today in its zone, chosen now if the day has none yet.</summary>
     public WordDocument? Today(string channelId, TimeZoneInfo zone)
@@ -69,6 +70,8 @@ internal sealed partial class WordOfTheDayService
         await gate.WaitAsync(cancellationToken);
         try
         {
+            // A post the database could not record as posted would go out again at the next try.
+            _database.EnsureWritable();
             WotdDayDocument? day;
             lock (_choosing)
                 day = Day(channelId, zone);

@@ -11,8 +11,8 @@ namespace VocabBot.WordOfTheDay;
 /// </summary>
 internal sealed class WotdSchedules(VocabDatabase database, IOptions<WordOfTheDayOptions> options, IOptions<LearningOptions> learning)
 {
-    private readonly ILiteCollection<WotdSetupDocument> _setups = database.Collection<WotdSetupDocument>("wotd_setups");
-    private readonly ILiteCollection<WotdRefusalDocument> _refusals = database.Collection<WotdRefusalDocument>("wotd_refusals");
+    private ILiteCollection<WotdSetupDocument> _setups => database.Collection<WotdSetupDocument>("wotd_setups");
+    private ILiteCollection<WotdRefusalDocument> _refusals => database.Collection<WotdRefusalDocument>("wotd_refusals");
 
     public IReadOnlyList<WotdSchedule> All()
     {

@@ -10,15 +10,18 @@ internal sealed class Scoreboard
     public const int RunBonus = 5;
     public const int RunForBonus = 3;
 
-    private readonly ILiteCollection<AnswerRecord> _answers;
+    private readonly VocabDatabase _database;
 
     public Scoreboard(VocabDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        _answers = database.Collection<AnswerRecord>("answers");
+        _database = database;
         _answers.EnsureIndex(a => a.GuildId);
         _answers.EnsureIndex(a => a.UserId);
     }
+
+    // Taken for each use: the database is reopened after a failed write.
+    private ILiteCollection<AnswerRecord> _answers => _database.Collection<AnswerRecord>("answers");
 
     public static string GuildKey(string? guildId) => guildId ?? "";
 
@@ -28,6 +31,7 @@ internal sealed class Scoreboard
     /// </summary>
     public AnswerRecord Record(string? guildId, string userId, string userName, string wordKey, bool correct, DateTimeOffset now)
     {
+        _database.EnsureWritable();
         var points = 0;
         if (correct)
         {

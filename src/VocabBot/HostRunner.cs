@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using VocabBot.Storage;
+using VocabBot.Storage.Postgres;
 
 namespace VocabBot;
 
@@ -34,8 +35,10 @@ internal static class HostRunner
         try
         {
             _ = host.Services.GetService<VocabDatabase>();
+            if (host.Services.GetService<PostgresSchema>() is { } schema)
+                await schema.EnsureMigratedAsync(CancellationToken.None); // and a PostgreSQL server it cannot use
         }
-        catch (StorageUnavailableException e)
+        catch (Exception e) when (e is StorageUnavailableException or PostgresUnavailableException)
         {
             error.WriteLine(e.Message);
             return 2;

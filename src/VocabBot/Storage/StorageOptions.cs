@@ -16,6 +16,12 @@ internal sealed class StorageOptions
     /// <summary>While storage cannot write (a full disk), how often a probe write checks whether it can again.</summary>
     public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Where the features' stores keep their data: the LiteDB file, or a PostgreSQL database.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.LiteDB;
+
+    /// <summary>The Npgsql connection string, when <see cref="Provider"/> is PostgreSQL.</summary>
+    public string? ConnectionString { get; set; }
+
     public string FullDatabasePath(string contentRoot) => Path.GetFullPath(DatabasePath, contentRoot);
 
     public string FullBackupDirectory(string contentRoot) => string.IsNullOrWhiteSpace(BackupDirectory)
@@ -26,3 +32,5 @@ internal sealed class StorageOptions
     public static string DefaultBackupDirectory(string databasePath) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "backups");
 }
+
+internal enum StorageProvider { LiteDB, PostgreSQL }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using VocabBot.Storage.Postgres;
 
 namespace VocabBot.Storage;
 
@@ -13,6 +14,7 @@ internal static class StorageSetup
             .BindConfiguration(StorageOptions.Section)
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        builder.Services.AddPostgresStorage();
         var contentRoot = builder.Environment.ContentRootPath;
         // Opening takes the file's lock and checks it is whole; HostRunner opens it before anything starts.
         builder.Services.AddSingleton(sp =>

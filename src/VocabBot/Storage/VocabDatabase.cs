@@ -109,6 +109,12 @@ internal sealed class VocabDatabase : IDisposable
     public ILiteCollection<T> Collection<T>(string name) => _database.GetCollection<T>(name);
 
     /// <summary>
+    /// Held by a store around a read followed by a write that must be one step (a day recorded as posted only
+    /// once): LiteDB makes each single call atomic, not a find and then an update. One per database.
+    /// </summary>
+    public Lock WriteLock { get; } = new();
+
+    /// <summary>
     /// Moves everything from the -log file into the data file first, so that after a clean stop the data file
     /// alone is the whole database. LiteDB's own close does this only when nothing else holds a transaction.
     /// </summary>

@@ -2,9 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using VocabBot.Storage.Postgres;
 
 namespace VocabBot.Tests.Storage;
 
@@ -76,15 +74,6 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         return ConnectionString(name);
-    }
-
-    /// <summary>A new database with the schema of the given migrations, as the app's start-up would leave it.</summary>
-    internal async Task<string> CreateDatabaseAsync(IEnumerable<PostgresMigration> migrations)
-    {
-        var connectionString = await CreateDatabaseAsync();
-        await using var database = new PostgresDatabase(connectionString);
-        await new SchemaMigrator(database, migrations, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
-        return connectionString;
     }
 
     public async Task DisposeAsync()

@@ -6,7 +6,8 @@ namespace VocabBot.Discord;
 /// <summary>In the LiteDB file, as since the first version of the bot: one document per "application:scope".</summary>
 internal sealed class LiteDbCommandRegistrationStore(VocabDatabase database) : ICommandRegistrationStore
 {
-    private readonly ILiteCollection<CommandRegistration> _registrations = database.Collection<CommandRegistration>("discord_command_registrations");
+    // Taken for each use: the database is reopened after a failed write.
+    private ILiteCollection<CommandRegistration> _registrations => database.Collection<CommandRegistration>("discord_command_registrations");
 
     public Task<IReadOnlyList<string>> ScopesAsync(string applicationId, CancellationToken cancellationToken)
     {

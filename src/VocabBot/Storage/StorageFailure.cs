@@ -9,6 +9,9 @@ internal static class StorageFailure
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
+            // PostgreSQL's errors (a dropped connection wraps an IOException) say nothing about the LiteDB file.
+            if (e is Npgsql.NpgsqlException)
+                return false;
             if (e is StorageFailingException or LiteException or IOException)
                 return true;
             if (e is ObjectDisposedException && e.Source == typeof(LiteDatabase).Assembly.GetName().Name)

@@ -48,7 +48,6 @@ internal sealed partial class CommandRegistrar(
         var scope = guildId ?? Global;
         var commands = CommandJson.Render(router.Definitions);
         await rest.SendAsync(DiscordRoute.OverwriteCommands(applicationId, guildId), commands, cancellationToken).ConfigureAwait(false);
-        LogRegistered(logger, commands.Count, guildId is null ? "globally" : "to the configured guild");
 
         foreach (var oldScope in (await registrations.ScopesAsync(applicationId, cancellationToken).ConfigureAwait(false)).Where(s => s != scope))
         {
@@ -57,6 +56,8 @@ internal sealed partial class CommandRegistrar(
             LogCleared(logger, oldScope == Global ? "the global scope" : "the guild configured before");
         }
         await registrations.SaveAsync(applicationId, scope, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        // Said once the registration is stored too: what the line says is then all done.
+        LogRegistered(logger, commands.Count, guildId is null ? "globally" : "to the configured guild");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} slash commands {Scope}")]

@@ -1,3 +1,4 @@
+using VocabBot.Storage;
 using VocabBot.WordOfTheDay;
 using static VocabBot.Tests.WordOfTheDay.WotdFixture;
 
@@ -165,5 +166,17 @@ public sealed class WordOfTheDayServiceTests
         await f.Service.PostIfDueAsync(Channel, Taipei, f.Poster, default);
 
         Assert.Equal("📖 " + today!.Headword, f.Poster.Posts.Single().Message.Card!.Title);
+    }
+
+    [Fact]
+    public async Task DatabaseThatCannotWrite_PostsNothing_SinceThePostCouldNotBeRecorded()
+    {
+        using var f = new WotdFixture(TaipeiMorning);
+        await f.Service.TodayAsync(Channel, Taipei, CancellationToken.None); // the day's word is chosen: posting it writes nothing first
+        f.Database.MarkFailing();
+
+        await Assert.ThrowsAsync<StorageFailingException>(() => f.Service.PostIfDueAsync(Channel, Taipei, f.Poster, default));
+
+        Assert.Equal(0, f.Poster.Attempts);
     }
 }

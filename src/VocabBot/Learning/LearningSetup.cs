@@ -23,7 +23,9 @@ internal static class LearningSetup
 
         builder.Services.AddSingleton<HeadwordIndex>();
         builder.Services.AddSingleton<ReviewMemory>();
+        builder.Services.AddSingleton<IScoreStore, LiteScoreStore>();
         builder.Services.AddSingleton<Scoreboard>();
+        builder.Services.AddHostedService<ScoreTotalsCheck>();
         builder.Services.AddSingleton<ScoreCommands>();
         builder.Services.AddSingleton<QuizBuilder>();
         builder.Services.AddSingleton<WordPicker>();

@@ -13,6 +13,7 @@ internal sealed class VocabDatabase : IDisposable
     private readonly Lock _reopening = new();
     private volatile LiteDatabase _database;
     private volatile bool _failing;
+    private int _failures;
 
     /// <summary>Opens (or creates) the database file, holding it against other processes until disposed.</summary>
     /// <param name="backupDirectory">Where backups are kept, for the message when the file is damaged; default: beside it.</param>
@@ -54,7 +55,14 @@ internal sealed class VocabDatabase : IDisposable
     /// <summary>True while storage cannot write (a full disk): writes are refused until a probe write succeeds.</summary>
     public bool IsFailing => _failing;
 
-    public void MarkFailing() => _failing = true;
+    /// <summary>How many times storage started failing: a cache of what is stored is rebuilt when it changes, since a failed write may have rolled back what the cache saw.</summary>
+    public int Failures => _failures;
+
+    public void MarkFailing()
+    {
+        Interlocked.Increment(ref _failures);
+        _failing = true;
+    }
 
     public void MarkWriting() => _failing = false;
 

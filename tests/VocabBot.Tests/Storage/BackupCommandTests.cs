@@ -16,7 +16,7 @@ public sealed class BackupCommandTests : IDisposable
     public BackupCommandTests()
     {
         using var database = new VocabDatabase(Database);
-        var scoreboard = new Scoreboard(database);
+        var scoreboard = TestScoreboard.On(database);
         for (var i = 0; i < 30; i++)
             scoreboard.Record("guild", $"u{i % 3}", "Learner", $"word-{i}", i % 4 != 0, TestBot.Start.AddMinutes(i));
     }
@@ -32,7 +32,7 @@ public sealed class BackupCommandTests : IDisposable
 
         Assert.True(code == 0, _error.ToString());
         var target = _folder.File("saved/copy.db");
-        Assert.Equal($"Backed up '{Database}' to '{target}': 1 collection(s), 30 document(s).", _output.ToString().TrimEnd());
+        Assert.Equal($"Backed up '{Database}' to '{target}': 2 collection(s), 36 document(s).", _output.ToString().TrimEnd());
         Assert.Equal(["copy.db"], Directory.GetFiles(_folder.File("saved")).Select(Path.GetFileName));
         using var copy = new VocabDatabase(target);
         using var original = new VocabDatabase(Database);

@@ -19,7 +19,7 @@ public sealed class BackupServiceTests : IDisposable
     {
         var path = _folder.File("vocabbot.db");
         using var database = new VocabDatabase(path);
-        var scoreboard = new Scoreboard(database);
+        var scoreboard = TestScoreboard.On(database);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 22, 0, 0, TimeSpan.Zero));
         var logs = new CapturedLogs();
         using var logging = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));

@@ -62,7 +62,7 @@ public sealed class DamagedDatabaseTests : IDisposable
         var path = _folder.File("whole.db");
         using (var database = new VocabDatabase(path))
         {
-            var scoreboard = new Scoreboard(database);
+            var scoreboard = TestScoreboard.On(database);
             for (var i = 0; i < 2000; i++)
                 scoreboard.Record("guild", $"user-{i % 7}", "Learner", $"word-{i}", i % 3 != 0, TestBot.Start.AddMinutes(i));
         }

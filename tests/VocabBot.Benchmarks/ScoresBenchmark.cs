@@ -38,7 +38,7 @@ public static class ScoresBenchmark
 
     private static void Measure(VocabDatabase database, int history, int members, int calls)
     {
-        var store = new LiteScoreStore(database);
+        var store = new LiteDbScoreStore(database);
         var board = new Scoreboard(store, Options.Create(new LearningOptions()));
         var commands = new ScoreCommands(board, new ReviewMemory(database), TimeProvider.System);
         var random = new Random(history);

@@ -40,5 +40,5 @@ internal sealed class TempFolder : IDisposable
 internal static class TestScoreboard
 {
     public static VocabBot.Learning.Scores.Scoreboard On(VocabBot.Storage.VocabDatabase database) =>
-        new(new VocabBot.Learning.Scores.LiteScoreStore(database), Microsoft.Extensions.Options.Options.Create(new VocabBot.Learning.LearningOptions()));
+        new(new VocabBot.Learning.Scores.LiteDbScoreStore(database), Microsoft.Extensions.Options.Options.Create(new VocabBot.Learning.LearningOptions()));
 }

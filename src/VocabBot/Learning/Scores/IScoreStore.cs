@@ -1,7 +1,7 @@
 namespace VocabBot.Learning.Scores;
 
 /// <summary>
-/// The answers log and the running totals kept beside it, in LiteDB (<see cref="LiteScoreStore"/>) or PostgreSQL.
+/// The answers log and the running totals kept beside it, in LiteDB (<see cref="LiteDbScoreStore"/>) or PostgreSQL.
 /// Both keep the same behaviour; one set of contract tests runs against each.
 /// </summary>
 internal interface IScoreStore

@@ -19,6 +19,9 @@ internal sealed class PostgresDatabase(string connectionString) : IAsyncDisposab
 
     public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => _dataSource.OpenConnectionAsync(cancellationToken);
 
+    /// <summary>A connection for a store whose callers are synchronous (the quiz's answer path).</summary>
+    public NpgsqlConnection Open() => _dataSource.OpenConnection();
+
     /// <summary>Runs one statement; the number of rows it wrote.</summary>
     public async Task<int> ExecuteAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
     {

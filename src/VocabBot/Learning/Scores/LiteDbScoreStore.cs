@@ -9,14 +9,14 @@ namespace VocabBot.Learning.Scores;
 /// (80 ms to rank a member among 5,000), so the rank keys of each server and week are also kept in memory, read
 /// once and updated with each answer; one process owns the file, so nothing else changes them.
 /// </summary>
-internal sealed class LiteScoreStore : IScoreStore
+internal sealed class LiteDbScoreStore : IScoreStore
 {
     private readonly ConcurrentDictionary<string, RankKeys> _ranks = new(StringComparer.Ordinal);
     private const string AnswersCollection = "answers";
     private const string TotalsCollection = "score_totals";
     private readonly VocabDatabase _database;
 
-    public LiteScoreStore(VocabDatabase database)
+    public LiteDbScoreStore(VocabDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;

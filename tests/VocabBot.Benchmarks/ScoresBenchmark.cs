@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using VocabBot.Chat;
 using VocabBot.Learning;
 using VocabBot.Learning.Review;
 using VocabBot.Learning.Scores;
 using VocabBot.Storage;
+using VocabBot.Storage.Postgres;
 
 namespace VocabBot.Benchmarks;
 
@@ -18,52 +21,90 @@ public static class ScoresBenchmark
     private const string Guild = "100000000000000001";
     private static readonly DateTimeOffset YearStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static void Run(IReadOnlyList<int> histories, int members, int calls)
+    /// <param name="postgres">A connection string to a PostgreSQL server whose user may create databases; null: LiteDB only.</param>
+    public static void Run(IReadOnlyList<int> histories, int members, int calls, string? postgres)
     {
-        System.Console.WriteLine($"LiteDB file; {members} members of one server; {calls} calls per row after 200 untimed; latencies in ms");
+        System.Console.WriteLine($"{members} members of one server; {calls} calls per row after 200 untimed; latencies in ms");
         foreach (var history in histories)
         {
             var folder = Directory.CreateTempSubdirectory("vocabbot-scores-").FullName;
             try
             {
                 using var database = new VocabDatabase(Path.Combine(folder, "vocabbot.db"));
-                Measure(database, history, members, calls);
+                Measure("LiteDB", new LiteDbScoreStore(database), database, history, members, calls, answers =>
+                {
+                    var log = database.Collection<AnswerRecord>("answers");
+                    foreach (var chunk in answers.Chunk(100_000))
+                        log.InsertBulk(chunk);
+                });
             }
             finally
             {
                 Directory.Delete(folder, recursive: true);
             }
+
+            if (postgres is not null)
+                MeasurePostgres(postgres, history, members, calls);
         }
     }
 
-    private static void Measure(VocabDatabase database, int history, int members, int calls)
+    private static void MeasurePostgres(string server, int history, int members, int calls)
     {
-        var store = new LiteDbScoreStore(database);
+        var name = $"vocabbot_bench_{history}";
+        Admin(server, $"DROP DATABASE IF EXISTS {name}");
+        Admin(server, $"CREATE DATABASE {name}");
+        try
+        {
+            using var database = new PostgresDatabase(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
+            new SchemaMigrator(database, PostgresScoreStore.Migrations, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+            using var memory = new VocabDatabase(new MemoryStream()); // /stats also reads review memory, which has no PostgreSQL store yet
+            Measure("PostgreSQL", new PostgresScoreStore(database), memory, history, members, calls, answers =>
+            {
+                using var connection = database.Open();
+                using var import = connection.BeginBinaryImport("COPY answers (guild_id, user_id, user_name, word_key, correct, points, at) FROM STDIN (FORMAT BINARY)");
+                foreach (var a in answers)
+                    import.WriteRow(a.GuildId, a.UserId, a.UserName, a.WordKey, a.Correct, a.Points, a.At.ToUniversalTime());
+                import.Complete();
+            });
+            NpgsqlConnection.ClearAllPools();
+        }
+        finally
+        {
+            Admin(server, $"DROP DATABASE IF EXISTS {name}");
+        }
+    }
+
+    private static void Admin(string server, string sql)
+    {
+        using var connection = new NpgsqlConnection(server);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private static void Measure(string storeName, IScoreStore store, VocabDatabase memoryDatabase, int history, int members, int calls, Action<IEnumerable<AnswerRecord>> writeLog)
+    {
         var board = new Scoreboard(store, Options.Create(new LearningOptions()));
-        var commands = new ScoreCommands(board, new ReviewMemory(database), TimeProvider.System);
+        var commands = new ScoreCommands(board, new ReviewMemory(memoryDatabase), TimeProvider.System);
         var random = new Random(history);
 
         var started = Stopwatch.StartNew();
-        var answers = database.Collection<AnswerRecord>("answers");
         var step = TimeSpan.FromDays(365).Ticks / history;
-        for (var done = 0; done < history; done += 100_000)
+        writeLog(Enumerable.Range(0, history).Select(i => new AnswerRecord
         {
-            answers.InsertBulk(Enumerable.Range(done, Math.Min(100_000, history - done)).Select(i => new AnswerRecord
-            {
-                GuildId = Guild,
-                UserId = Member(random.Next(members)),
-                UserName = "Member",
-                WordKey = "word",
-                Correct = random.Next(4) > 0,
-                Points = 10,
-                At = YearStart.AddTicks(step * i),
-            }));
-        }
+            GuildId = Guild,
+            UserId = Member(random.Next(members)),
+            UserName = "Member",
+            WordKey = "word",
+            Correct = random.Next(4) > 0,
+            Points = 10,
+            At = YearStart.AddTicks(step * i),
+        }));
 
         var written = started.Elapsed;
         started.Restart();
         board.RebuildTotalsIfMissing();
-        System.Console.WriteLine($"{history,9:N0} answers: written in {written.TotalSeconds:F1} s, totals added up from the log in {started.Elapsed.TotalSeconds:F1} s");
+        System.Console.WriteLine($"{storeName}, {history:N0} answers: log written in {written.TotalSeconds:F1} s, totals added up from it in {started.Elapsed.TotalSeconds:F1} s");
 
         var now = YearStart.AddDays(365);
         Report("/leaderboard all", calls, () => commands.Leaderboard(Request(random, members, "all")));

@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VocabBot.Learning;
 using VocabBot.Learning.Scores;
-using VocabBot.Storage.Postgres;
 using VocabBot.Tests.Storage;
 
 namespace VocabBot.Tests.Learning.Scores;
@@ -11,8 +9,7 @@ namespace VocabBot.Tests.Learning.Scores;
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresScoreStoreTests(PostgresServer server) : ScoreStoreContract, IAsyncLifetime
 {
-    private readonly List<PostgresDatabase> _pools = [];
-    private string? _connectionString;
+    private readonly PostgresTestDatabase _database = new(server);
     private IScoreStore? _store;
 
     private protected override IScoreStore Store => _store ?? throw new InvalidOperationException("no database");
@@ -21,34 +18,18 @@ public sealed class PostgresScoreStoreTests(PostgresServer server) : ScoreStoreC
 
     public async Task InitializeAsync()
     {
-        if (server.SkipReason is not null)
-            return;
-        _connectionString = await server.CreateDatabaseAsync();
-        var database = Pool();
-        await new SchemaMigrator(database, PostgresScoreStore.Migrations, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
-        _store = new PostgresScoreStore(database);
+        if (server.SkipReason is null)
+            _store = new PostgresScoreStore(await _database.CreateAsync(PostgresScoreStore.Migrations));
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var pool in _pools)
-            await pool.DisposeAsync();
-    }
-
-    // Each pool is one process's view of the database.
-    private PostgresDatabase Pool()
-    {
-        var pool = new PostgresDatabase(_connectionString!);
-        _pools.Add(pool);
-        return pool;
-    }
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [SkippableFact]
     public async Task OneMembersAnswers_FromTwoProcessesAtOnce_AllAddUp()
     {
         Skip.If(SkipReason is not null, SkipReason);
         // Two pools on one database, as two processes have: each answer reads the totals and writes them back.
-        var boards = new[] { Store, new PostgresScoreStore(Pool()) }
+        var boards = new[] { Store, new PostgresScoreStore(_database.Another()) }
             .Select(store => new Scoreboard(store, Options.Create(new LearningOptions()))).ToList();
         var at = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
 

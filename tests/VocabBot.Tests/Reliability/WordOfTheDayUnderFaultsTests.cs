@@ -143,7 +143,7 @@ public sealed class WordOfTheDayUnderFaultsTests(ITestOutputHelper output)
             $"on {heldDays} days: {misfiredPosts} misfired triggers still posted; Quartz counted {misfiresOnHeldDays} misfires on held days, " +
             $"{misfiresOnOtherDays} on the others; injected {string.Join(", ", faults.OrderBy(f => f.Key).Select(f => $"{f.Value} {f.Key}"))}; " +
             $"{postRequests.Count} post requests ({failed} failed); {healthy.Count} channels: {discord.ChannelMessages.Count} messages, one a day each, " +
-            $"0 missing, 0 duplicates; 2 refusing channels (403 50013, 404 10003): 1 request each, " +
+            $"0 missing, 0 duplicates; {refusals.Count} refusing channels ({string.Join(", ", refusals.Values.Select(e => $"{e.Status} {e.Code}"))}): 1 request each, " +
             $"{string.Join(" and ", refusals.Keys.Select(c => Skipped(logs, c)))} later triggers skipped without a request");
     }
 

@@ -22,6 +22,11 @@ internal static class StorageSetup
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             return new VocabDatabase(options.FullDatabasePath(contentRoot), options.FullBackupDirectory(contentRoot));
         });
+        builder.Services.AddSingleton<LiteDbTransactions>();
+        builder.Services.AddSingleton<PostgresTransactions>();
+        builder.Services.AddSingleton<IStoreTransactions>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.PostgreSQL
+            ? sp.GetRequiredService<PostgresTransactions>()
+            : sp.GetRequiredService<LiteDbTransactions>());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StorageHealth>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StorageHealth>());

@@ -14,6 +14,7 @@ internal sealed class VocabDatabase : IDisposable
     private volatile LiteDatabase _database;
     private volatile bool _failing;
     private int _failures;
+    private int _cacheVersion;
 
     /// <summary>Opens (or creates) the database file, holding it against other processes until disposed.</summary>
     /// <param name="backupDirectory">Where backups are kept, for the message when the file is damaged; default: beside it.</param>
@@ -58,11 +59,21 @@ internal sealed class VocabDatabase : IDisposable
     /// <summary>How many times storage started failing: a cache of what is stored is rebuilt when it changes, since a failed write may have rolled back what the cache saw.</summary>
     public int Failures => _failures;
 
+    /// <summary>
+    /// Changes when storage starts failing or a transaction is rolled back: a store's cache of what is stored, read
+    /// at one version, is read again at the next, since the rollback may have undone what the cache saw.
+    /// </summary>
+    public int CacheVersion => _cacheVersion;
+
     public void MarkFailing()
     {
         Interlocked.Increment(ref _failures);
+        Interlocked.Increment(ref _cacheVersion);
         _failing = true;
     }
+
+    /// <summary>Called after a transaction was rolled back; see <see cref="CacheVersion"/>.</summary>
+    public void MarkRolledBack() => Interlocked.Increment(ref _cacheVersion);
 
     public void MarkWriting() => _failing = false;
 

@@ -78,14 +78,14 @@ internal sealed class LiteDbScoreStore : IScoreStore
         var prefix = ScoreTotals.RankPrefix(totals.GuildId, totals.Week);
         if (load)
             return Ranks(prefix);
-        return _ranks.TryGetValue(prefix, out var ranks) && ranks.Failures == _database.Failures ? ranks : null;
+        return _ranks.TryGetValue(prefix, out var ranks) && ranks.Version == _database.CacheVersion ? ranks : null;
     }
 
     private RankKeys Ranks(string prefix)
     {
-        if (_ranks.TryGetValue(prefix, out var ranks) && ranks.Failures == _database.Failures)
+        if (_ranks.TryGetValue(prefix, out var ranks) && ranks.Version == _database.CacheVersion)
             return ranks;
-        ranks = new RankKeys(prefix, _database.Failures);
+        ranks = new RankKeys(prefix, _database.CacheVersion);
         foreach (var key in Totals.Query().Where(Query.StartsWith(nameof(ScoreTotals.RankKey), prefix)).Select(t => t.RankKey).ToEnumerable())
             ranks.Add(key);
         return _ranks[prefix] = ranks;
@@ -120,14 +120,14 @@ internal sealed class LiteDbScoreStore : IScoreStore
     public IEnumerable<ScoreTotals> AllTotals() => Totals.FindAll();
 
     /// <summary>One server's (and week's) rank keys in leaderboard order, and each member's current key.</summary>
-    private sealed class RankKeys(string prefix, int failures)
+    private sealed class RankKeys(string prefix, int version)
     {
         private readonly SortedSet<string> _keys = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _byUser = new(StringComparer.Ordinal);
         private readonly Lock _gate = new();
 
-        /// <summary>The store's failure count when these were read: a failed write may have rolled back what they saw.</summary>
-        public int Failures { get; } = failures;
+        /// <summary>The database's cache version when these were read: a failed write may have rolled back what they saw.</summary>
+        public int Version { get; } = version;
 
         public void Add(string key)
         {

@@ -46,8 +46,10 @@ internal sealed class PostgresScoreStore(PostgresDatabase database) : IScoreStor
     public AnswerRecord Record(string guildId, string userId, string week, Func<ScoreTotals?, ScoreTotals?, ScoredAnswer> score)
     {
         ArgumentNullException.ThrowIfNull(score);
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
+        // Inside the quiz's transaction when there is one (PostgresDatabase.InTransaction); else in its own.
+        using var lease = database.Join();
+        var connection = lease.Connection;
+        using var transaction = lease.BeginOwn();
         Execute(connection, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", $"{guildId}|{userId}");
         var found = Read(connection, $"SELECT {Columns} FROM score_totals WHERE guild_id = $1 AND user_id = $2 AND week IN ('', $3)", guildId, userId, week);
         var scored = score(found.FirstOrDefault(t => t.Week.Length == 0), found.FirstOrDefault(t => t.Week == week && week.Length > 0));
@@ -58,7 +60,7 @@ internal sealed class PostgresScoreStore(PostgresDatabase database) : IScoreStor
             answer.Id = checked((int)(long)insert.ExecuteScalar()!);
         Upsert(connection, scored.AllTime);
         Upsert(connection, scored.Week);
-        transaction.Commit();
+        transaction?.Commit();
         return answer;
     }
 

@@ -10,6 +10,9 @@ internal sealed class PostgresDatabase(string connectionString) : IAsyncDisposab
 {
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 
+    // Per pool, so two pools in one process (two "processes" in a test) never share a transaction.
+    private readonly AsyncLocal<NpgsqlConnection?> _ambient = new();
+
     /// <summary>Where the database is, for messages: host, port and database name, never the password.</summary>
     public string Describe()
     {
@@ -21,6 +24,49 @@ internal sealed class PostgresDatabase(string connectionString) : IAsyncDisposab
 
     /// <summary>A connection for a store whose callers are synchronous (the quiz's answer path).</summary>
     public NpgsqlConnection Open() => _dataSource.OpenConnection();
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction: every <see cref="Join"/> inside it, on this thread or the
+    /// async flow it starts, gets the transaction's connection. Committed when the work returns, rolled back when it throws.
+    /// </summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (_ambient.Value is not null)
+            return work();
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        _ambient.Value = connection;
+        try
+        {
+            var result = work();
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            _ambient.Value = null;
+        }
+    }
+
+    /// <summary>
+    /// The connection of the transaction this call runs in (<see cref="InTransaction{T}"/>), or a new one when there
+    /// is none; <see cref="Lease.Owned"/> says which, so a store begins its own transaction only when it is alone.
+    /// </summary>
+    public Lease Join() => _ambient.Value is { } ambient ? new Lease(ambient, Owned: false) : new Lease(Open(), Owned: true);
+
+    /// <summary>A connection from <see cref="Join"/>; disposing it closes the connection only when this lease opened it.</summary>
+    public readonly record struct Lease(NpgsqlConnection Connection, bool Owned) : IDisposable
+    {
+        /// <summary>A transaction of its own when the lease is alone; null inside the ambient one.</summary>
+        public NpgsqlTransaction? BeginOwn() => Owned ? Connection.BeginTransaction() : null;
+
+        public void Dispose()
+        {
+            if (Owned)
+                Connection.Dispose();
+        }
+    }
 
     /// <summary>Runs one statement; the number of rows it wrote.</summary>
     public async Task<int> ExecuteAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
@@ -39,6 +85,17 @@ internal sealed class PostgresDatabase(string connectionString) : IAsyncDisposab
         while (await reader.ReadAsync(cancellationToken))
             rows.Add(read(reader));
         return rows;
+    }
+
+    /// <summary>A command on <paramref name="connection"/> (in its transaction, if any) with positional parameters.</summary>
+    public static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object?[] parameters) =>
+        Bind(new NpgsqlCommand(sql, connection), parameters);
+
+    /// <summary>Runs one statement on <paramref name="connection"/>; the number of rows it wrote.</summary>
+    public static int Execute(NpgsqlConnection connection, string sql, params object?[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        return command.ExecuteNonQuery();
     }
 
     /// <summary>Adds positional parameters to a command.</summary>

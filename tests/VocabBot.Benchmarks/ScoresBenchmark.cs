@@ -85,7 +85,7 @@ public static class ScoresBenchmark
     private static void Measure(string storeName, IScoreStore store, VocabDatabase memoryDatabase, int history, int members, int calls, Action<IEnumerable<AnswerRecord>> writeLog)
     {
         var board = new Scoreboard(store, Options.Create(new LearningOptions()));
-        var commands = new ScoreCommands(board, new ReviewMemory(memoryDatabase), TimeProvider.System);
+        var commands = new ScoreCommands(board, new LiteDbReviewStore(memoryDatabase), TimeProvider.System);
         var random = new Random(history);
 
         var started = Stopwatch.StartNew();

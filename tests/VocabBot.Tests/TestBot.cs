@@ -70,7 +70,7 @@ internal sealed class TestBot : IAsyncDisposable
     public QuizQuestion QuestionOf(ChatReply reply)
     {
         var id = reply.ButtonList[0].Id;
-        return Get<QuizSessions>().Find(id.Arg(0))!.Questions[int.Parse(id.Arg(1), System.Globalization.CultureInfo.InvariantCulture)];
+        return Get<IQuizStore>().Find(id.Arg(0))!.Questions[int.Parse(id.Arg(1), System.Globalization.CultureInfo.InvariantCulture)];
     }
 
     public ChatButton RightButton(ChatReply reply) => reply.ButtonList[QuestionOf(reply).Answer];

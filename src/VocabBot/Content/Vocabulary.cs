@@ -44,6 +44,9 @@ internal sealed class Vocabulary
 
     public int ArticleCount => _articles.Count();
 
+    /// <summary>Raised after each <see cref="Refresh"/>, once the new lists are in place, so what is built from the entries can be built again off the request path.</summary>
+    public event Action? Refreshed;
+
     /// <summary>Every entry (one per article) for a term as typed: any case, inflected, or a phrase.</summary>
     public IReadOnlyList<WordDocument> Find(string term)
     {
@@ -134,5 +137,6 @@ internal sealed class Vocabulary
             .GroupBy(f => f.Form, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(f => f.Key).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
         _entries = new Lazy<WordEntry[]>(ReadEntries);
+        Refreshed?.Invoke();
     }
 }

@@ -23,6 +23,7 @@ internal static class LearningSetup
         builder.Services.TryAddSingleton(Random.Shared);
 
         builder.Services.AddSingleton<HeadwordIndex>();
+        builder.Services.AddStore<IReviewStore, LiteDbReviewStore, PostgresReviewStore>();
         builder.Services.AddSingleton<ReviewMemory>();
         builder.Services.AddStore<IScoreStore, LiteDbScoreStore, PostgresScoreStore>();
         builder.Services.AddSingleton<Scoreboard>();
@@ -30,7 +31,9 @@ internal static class LearningSetup
         builder.Services.AddSingleton<ScoreCommands>();
         builder.Services.AddSingleton<QuizBuilder>();
         builder.Services.AddSingleton<WordPicker>();
-        builder.Services.AddSingleton<QuizSessions>();
+        builder.Services.AddStore<IQuizStore, LiteDbQuizStore, PostgresQuizStore>();
+        builder.Services.AddSingleton<QuizPools>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<QuizPools>());
         builder.Services.AddSingleton<QuizCommands>();
 
         builder.Services.AddChatCommand<DefineCommand>();

@@ -57,7 +57,7 @@ public sealed class DeadlineTests
 
         Assert.Single(bot.Discord.Requests, r => r.Path.Contains(click, StringComparison.Ordinal));
         Assert.Contains("You already answered this question", again.Json.GetProperty("data").GetProperty("content").GetString(), StringComparison.Ordinal);
-        var session = bot.Host.Services.GetRequiredService<QuizSessions>().Find(buttons[0].Split(':')[1])!;
+        var session = bot.Host.Services.GetRequiredService<IQuizStore>().Find(buttons[0].Split(':')[1])!;
         Assert.Equal(1, session.Answered);
     }
 

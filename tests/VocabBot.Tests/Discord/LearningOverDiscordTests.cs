@@ -42,7 +42,7 @@ public sealed class LearningOverDiscordTests : IAsyncLifetime
     private int RightOption(string buttonId)
     {
         var parts = buttonId.Split(':');
-        var session = _bot.Host.Services.GetRequiredService<QuizSessions>().Find(parts[1])!;
+        var session = _bot.Host.Services.GetRequiredService<IQuizStore>().Find(parts[1])!;
         return session.Questions[int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)].Answer;
     }
 

@@ -17,7 +17,7 @@ public sealed class QuizTests
         Assert.StartsWith("Quiz: 5 question(s).\nQuestion 1/5: ", reply.Text);
         Assert.Equal(4, reply.ButtonList.Count);
         Assert.All(reply.ButtonList, b => Assert.True(b.Id.ToString().Length <= 100));
-        var session = bot.Get<QuizSessions>().Find(reply.ButtonList[0].Id.ToString().Split(':')[1])!;
+        var session = bot.Get<IQuizStore>().Find(reply.ButtonList[0].Id.ToString().Split(':')[1])!;
         Assert.Equal(5, session.Questions.Count);
         Assert.Equal(5, session.Questions.Select(q => q.WordKey).Distinct().Count());
         foreach (var question in session.Questions)
@@ -80,7 +80,7 @@ public sealed class QuizTests
         {
             await using var bot = await TestBot.StartAsync(seed: seed);
             var reply = await bot.SendAsync("u1", "quiz", ("count", "10"));
-            var session = bot.Get<QuizSessions>().Find(reply.ButtonList[0].Id.ToString().Split(':')[1])!;
+            var session = bot.Get<IQuizStore>().Find(reply.ButtonList[0].Id.ToString().Split(':')[1])!;
             return session.Questions.Select(q => $"{q.Prompt} [{string.Join(", ", q.Options)}] {q.Answer}").ToList();
         }
 
@@ -95,7 +95,7 @@ public sealed class QuizTests
 
         var reply = await bot.SendAsync("u1", "quiz", ("count", "20"));
 
-        var session = bot.Get<QuizSessions>().Find(reply.ButtonList[0].Id.ToString().Split(':')[1])!;
+        var session = bot.Get<IQuizStore>().Find(reply.ButtonList[0].Id.ToString().Split(':')[1])!;
         Assert.Equal(20, session.Questions.Count);
         Assert.Equal(Enum.GetValues<QuestionKind>(), session.Questions.Select(q => q.Kind).Distinct().Order());
         Assert.All(session.Questions.Where(q => q.Kind == QuestionKind.Cloze), q => Assert.Contains(Cloze.Blank, q.Prompt));
@@ -154,7 +154,7 @@ public sealed class QuizTests
         var reply = await bot.SendAsync("u1", "quiz", ("count", "10"), ("article", "beta"));
 
         Assert.StartsWith("Quiz: 3 question(s) (only 3 to ask).", reply.Text);
-        var session = bot.Get<QuizSessions>().Find(reply.ButtonList[0].Id.ToString().Split(':')[1])!;
+        var session = bot.Get<IQuizStore>().Find(reply.ButtonList[0].Id.ToString().Split(':')[1])!;
         Assert.Equal(["era", "path", "stake"], session.Questions.Select(q => q.WordKey).Order());
     }
 

@@ -125,5 +125,5 @@ public sealed class ReviewTests
     }
 
     private static List<QuizQuestion> Questions(TestBot bot, ChatReply quiz) =>
-        bot.Get<QuizSessions>().Find(quiz.ButtonList[0].Id.ToString().Split(':')[1])!.Questions;
+        bot.Get<IQuizStore>().Find(quiz.ButtonList[0].Id.ToString().Split(':')[1])!.Questions;
 }

@@ -11,12 +11,13 @@ namespace VocabBot.Learning.Quiz;
 /// <summary>/quiz [count] [article], /review [count] and the clicks on their answer and Next buttons.</summary>
 internal sealed class QuizCommands(
     Vocabulary vocabulary,
+    QuizPools pools,
     QuizBuilder builder,
     WordPicker picker,
-    QuizSessions sessions,
+    IQuizStore sessions,
     ReviewMemory memory,
     Scoreboard scoreboard,
-    VocabDatabase database,
+    IStoreTransactions transactions,
     TimeProvider time,
     IOptions<LearningOptions> options)
 {
@@ -26,9 +27,7 @@ internal sealed class QuizCommands(
     public static readonly CommandOption CountOption = new("count", $"How many questions, 1 to {MaxCount} (default {DefaultCount})",
         CommandOptionType.Integer, MinValue: 1, MaxValue: MaxCount);
 
-    // One click at a time, so a double click cannot answer a question twice.
-    private readonly Lock _gate = new();
-    private volatile CachedPool? _pool;
+    public const string AlreadyAnswered = "You already answered this question; your first answer stands.";
 
     public ChatReply Start(ChatRequest request, QuizMode mode)
     {
@@ -37,24 +36,26 @@ internal sealed class QuizCommands(
         if (CommandInput.Count(request.Option("count"), DefaultCount, MaxCount, command, out var error) is not { } count)
             return error!;
 
-        var pool = Pool();
-        var candidates = pool.Words;
+        var pool = pools.Current;
+        List<WordEntry>? inArticle = null;
         if (request.Option("article") is { } typed && !string.IsNullOrWhiteSpace(typed))
         {
             if (Articles.Find(vocabulary, typed) is not { } article)
                 return ChatReply.Private($"No article matches '{CommandInput.Shorten(typed.Trim(), 40)}'; leave it out or pick one the autocomplete offers.");
-            candidates = Distinct(vocabulary.Entries.Where(w => w.ArticleId == article.Id));
+            inArticle = QuizPools.Distinct(vocabulary.Entries.Where(w => w.ArticleId == article.Id));
         }
 
         if (pool.Words.Count < QuizBuilder.OptionCount)
             return ChatReply.Private($"A quiz needs at least {QuizBuilder.OptionCount} words and there are {pool.Words.Count}; add articles to the content folder.");
 
         var now = time.GetUtcNow();
-        var words = picker.Pick(request.UserId, candidates, count, mode, now);
+        var words = inArticle is null
+            ? picker.Pick(request.UserId, pool, count, mode, now)
+            : picker.Pick(request.UserId, inArticle, count, mode, now);
         if (words.Count == 0)
         {
             return mode == QuizMode.Review
-                ? NothingDue(request, candidates, now)
+                ? NothingDue(request, inArticle ?? pool.Words, inArticle?.ToDictionary(w => w.Key, StringComparer.Ordinal) ?? pool.ByKey, now)
                 : ChatReply.Private("That article has no words to ask; pick another or leave the article out.");
         }
 
@@ -71,8 +72,8 @@ internal sealed class QuizCommands(
     public ChatReply StartWord(ButtonClick click, string key)
     {
         ArgumentNullException.ThrowIfNull(click);
-        var pool = Pool();
-        var word = pool.Words.FirstOrDefault(w => w.Key == key);
+        var pool = pools.Current;
+        var word = pool.ByKey.GetValueOrDefault(key);
         if (word is null)
             return ChatReply.Private("That word is no longer in the study articles; try /quiz.");
         if (pool.Words.Count < QuizBuilder.OptionCount)
@@ -98,8 +99,7 @@ internal sealed class QuizCommands(
             StartedAt = now,
             LastActivity = now,
         };
-        lock (_gate)
-            sessions.Start(session, now);
+        sessions.Start(session, now);
         return QuizReplies.Question(session, intro);
     }
 
@@ -110,18 +110,15 @@ internal sealed class QuizCommands(
         if (id.Args.Count != 3 || !int.TryParse(id.Arg(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
             return ChatReply.Private("That button is not one of this bot's quiz buttons.");
 
-        lock (_gate)
-        {
-            var session = sessions.Find(id.Arg(0));
-            if (session is null || index >= session.Questions.Count)
-                return ChatReply.Private("That quiz is no longer open; start a new one with /quiz.");
-            if (session.UserId != click.UserId)
-                return ChatReply.Private($"This quiz is {session.UserName}'s; start your own with /quiz.");
-            var now = time.GetUtcNow();
-            if (Closed(session, now) is { } closed)
-                return closed;
-            return id.Arg(2) == QuizReplies.Next ? Next(session, index, now) : Answer(session, index, id.Arg(2), click, now);
-        }
+        var session = sessions.Find(id.Arg(0));
+        if (session is null || index >= session.Questions.Count)
+            return ChatReply.Private("That quiz is no longer open; start a new one with /quiz.");
+        if (session.UserId != click.UserId)
+            return ChatReply.Private($"This quiz is {session.UserName}'s; start your own with /quiz.");
+        var now = time.GetUtcNow();
+        if (Closed(session, now) is { } closed)
+            return closed;
+        return id.Arg(2) == QuizReplies.Next ? Next(session, index, now) : Answer(session, index, id.Arg(2), click, now);
     }
 
     private ChatReply? Closed(QuizSession session, DateTimeOffset now)
@@ -130,7 +127,7 @@ internal sealed class QuizCommands(
         if (session.Status == QuizStatus.Open && now - session.LastActivity > expiry)
         {
             session.Status = QuizStatus.Expired;
-            sessions.Save(session);
+            sessions.Expire(session.Id);
         }
 
         return session.Status switch
@@ -143,11 +140,11 @@ internal sealed class QuizCommands(
 
     private ChatReply Next(QuizSession session, int index, DateTimeOffset now)
     {
-        if (index != session.Current || session.Questions[index].Chosen is null || index + 1 >= session.Questions.Count)
+        if (index != session.Current || session.Questions[index].Chosen is null || index + 1 >= session.Questions.Count
+            || !sessions.Advance(session.Id, index, now))
             return ChatReply.Private("You are already past that question; answer the one shown last.");
         session.Current++;
         session.LastActivity = now;
-        sessions.Save(session);
         return QuizReplies.Question(session);
     }
 
@@ -155,57 +152,40 @@ internal sealed class QuizCommands(
     {
         var question = session.Questions[index];
         if (question.Chosen is not null || index != session.Current)
-            return ChatReply.Private("You already answered this question; your first answer stands.");
+            return ChatReply.Private(AlreadyAnswered);
         if (!int.TryParse(choice, NumberStyles.None, CultureInfo.InvariantCulture, out var option) || option >= question.Options.Count)
             return ChatReply.Private("That button is not one of this question's options.");
 
         var correct = option == question.Answer;
         var last = index + 1 == session.Questions.Count;
-        database.EnsureWritable();
-        var transaction = database.Database; // the one the transaction is on, even if storage reopens meanwhile
-        transaction.BeginTrans();
-        try
+        // One transaction: the question marked answered only if nothing was chosen yet (a second click, here or in
+        // another process, changes nothing), the review memory and the score, all or none.
+        var answer = transactions.Run(() =>
         {
+            if (!sessions.Choose(session.Id, index, option))
+                return null;
             memory.Record(session.UserId, question.WordKey, correct, now);
-            var answer = scoreboard.Record(session.GuildId, session.UserId, click.DisplayName, question.WordKey, correct, now);
-            question.Chosen = option;
-            session.Right += correct ? 1 : 0;
-            session.Points += answer.Points;
-            session.LastActivity = now;
-            session.Status = last ? QuizStatus.Finished : QuizStatus.Open;
-            sessions.Save(session);
-            transaction.Commit();
-            return QuizReplies.Answered(session, question, answer, last);
-        }
-        catch
-        {
-            VocabDatabase.RollbackQuietly(transaction);
-            throw;
-        }
+            var recorded = scoreboard.Record(session.GuildId, session.UserId, click.DisplayName, question.WordKey, correct, now);
+            sessions.AddResult(session.Id, correct, recorded.Points, now, last);
+            return recorded;
+        });
+        if (answer is null)
+            return ChatReply.Private(AlreadyAnswered);
+
+        question.Chosen = option;
+        session.Right += correct ? 1 : 0;
+        session.Points += answer.Points;
+        session.LastActivity = now;
+        session.Status = last ? QuizStatus.Finished : QuizStatus.Open;
+        return QuizReplies.Answered(session, question, answer, last);
     }
 
-    private ChatReply NothingDue(ChatRequest request, IReadOnlyList<WordEntry> candidates, DateTimeOffset now)
+    private ChatReply NothingDue(ChatRequest request, IReadOnlyList<WordEntry> candidates, IReadOnlyDictionary<string, WordEntry> byKey, DateTimeOffset now)
     {
-        var keys = candidates.Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
-        if (picker.NextDue(request.UserId, keys) is not { } due)
+        if (picker.NextDue(request.UserId, candidates, byKey, now) is not { } due)
             return ChatReply.Private("You have no words in review yet; answer some with /quiz first.");
         var zone = options.Value.ZoneFor(request.GuildId);
         var local = TimeZoneInfo.ConvertTime(due, zone);
         return ChatReply.Private($"Nothing is due for review; the next word is due {local:yyyy-MM-dd HH:mm} ({zone.Id}), {CommandInput.Until(due - now)}.");
     }
-
-    /// <summary>One entry per headword, grouped: worked out again only when an import has replaced the entries.</summary>
-    private QuizPool Pool()
-    {
-        var entries = vocabulary.Entries;
-        var cached = _pool;
-        if (cached is null || !ReferenceEquals(cached.Entries, entries))
-            _pool = cached = new CachedPool(entries, new QuizPool(Distinct(entries)));
-        return cached.Pool;
-    }
-
-    private sealed record CachedPool(IReadOnlyList<WordEntry> Entries, QuizPool Pool);
-
-    private static List<WordEntry> Distinct(IEnumerable<WordEntry> words) =>
-        words.GroupBy(w => w.Key, StringComparer.Ordinal).Select(g => g.First()).ToList();
 }

@@ -24,9 +24,13 @@ internal sealed class QuizPool
         }
 
         ByPartOfSpeech = groups;
+        ByKey = words.ToDictionary(w => w.Key, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<WordEntry> Words { get; }
+
+    /// <summary>The words by key: one word per key in a pool.</summary>
+    public IReadOnlyDictionary<string, WordEntry> ByKey { get; }
 
     public IReadOnlyDictionary<string, List<WordEntry>> ByPartOfSpeech { get; }
 

@@ -5,7 +5,7 @@ using VocabBot.Learning.Review;
 namespace VocabBot.Learning.Scores;
 
 /// <summary>/leaderboard [all|week] and /stats.</summary>
-internal sealed class ScoreCommands(Scoreboard scoreboard, ReviewMemory memory, TimeProvider time)
+internal sealed class ScoreCommands(Scoreboard scoreboard, IReviewStore memory, TimeProvider time)
 {
     public const int TopCount = 10;
     public static readonly IReadOnlyList<string> Periods = ["all", "week"];
@@ -39,17 +39,15 @@ internal sealed class ScoreCommands(Scoreboard scoreboard, ReviewMemory memory, 
         var now = time.GetUtcNow();
         var totals = scoreboard.TotalsOf(request.GuildId, request.UserId);
         var (points, answers, right) = (totals?.Points ?? 0, totals?.Answers ?? 0, totals?.Right ?? 0);
-        var states = memory.ForUser(request.UserId);
-        var nextDue = states.Where(s => s.Due > now).Select(s => (DateTimeOffset?)s.Due).Min();
+        var (learned, dueNow, nextDue) = memory.Summary(request.UserId, now);
         var streak = scoreboard.DayStreak(request.GuildId, request.UserId, now);
-        var dueNow = states.Count(s => s.Due <= now);
         var fields = new List<ChatCardField>
         {
             new("Points", Number(points), Inline: true),
             new("Answers", Number(answers), Inline: true),
             new("Accuracy", answers == 0 ? "—" : Percent((double)right / answers), Inline: true),
             new("Day streak", $"{Number(streak)} day(s)", Inline: true),
-            new("Words learned", Number(states.Count(s => s.LastCorrect)), Inline: true),
+            new("Words learned", Number(learned), Inline: true),
             new("Due now", Number(dueNow), Inline: true),
         };
         var footer = nextDue is { } due ? $"Next word due {CommandInput.Until(due - now)}" : "Answer a /quiz to start reviewing";

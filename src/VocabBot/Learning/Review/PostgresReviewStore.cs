@@ -6,7 +6,8 @@ namespace VocabBot.Learning.Review;
 
 /// <summary>
 /// Review memory in PostgreSQL, one row per member and word. Every query goes through an index that starts with
-/// the member, in the queue's order, and reads one page; the counts of /stats are index-only scans of the member's part.
+/// the member, in the queue's order, and reads one page; of the counts /stats shows, the words learned are kept
+/// by a trigger in review_members, and those due now are an index-only scan of the member's part.
 /// </summary>
 internal sealed class PostgresReviewStore(PostgresDatabase database) : IReviewStore, IPostgresStore
 {
@@ -30,6 +31,23 @@ internal sealed class PostgresReviewStore(PostgresDatabase database) : IReviewSt
             CREATE INDEX review_memory_due ON review_memory (user_id, due, word_key);
             CREATE INDEX review_memory_missed ON review_memory (user_id, last_review, word_key) WHERE NOT last_correct;
             CREATE INDEX review_memory_learned ON review_memory (user_id, due, word_key) WHERE last_correct;
+            -- Counting a member's learned words through an index grew with their memory (14 ms at 40,000); a trigger keeps the count.
+            CREATE TABLE review_members (
+                user_id text PRIMARY KEY,
+                learned integer NOT NULL);
+            CREATE FUNCTION review_memory_count_learned() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.last_correct THEN
+                    UPDATE review_members SET learned = learned - 1 WHERE user_id = OLD.user_id;
+                END IF;
+                IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.last_correct THEN
+                    INSERT INTO review_members (user_id, learned) VALUES (NEW.user_id, 1)
+                    ON CONFLICT (user_id) DO UPDATE SET learned = review_members.learned + 1;
+                END IF;
+                RETURN NULL;
+            END $$;
+            CREATE TRIGGER review_memory_count_learned AFTER INSERT OR UPDATE OR DELETE ON review_memory
+                FOR EACH ROW EXECUTE FUNCTION review_memory_count_learned();
             """),
     ];
 
@@ -75,13 +93,13 @@ internal sealed class PostgresReviewStore(PostgresDatabase database) : IReviewSt
     {
         using var lease = database.Join();
         using var command = Command(lease.Connection, """
-            SELECT (SELECT count(*) FROM review_memory WHERE user_id = $1 AND last_correct),
+            SELECT coalesce((SELECT learned FROM review_members WHERE user_id = $1), 0),
                 (SELECT count(*) FROM review_memory WHERE user_id = $1 AND due <= $2),
                 (SELECT min(due) FROM review_memory WHERE user_id = $1 AND due > $2)
             """, userId, now.ToUniversalTime());
         using var reader = command.ExecuteReader();
         reader.Read();
-        return new ReviewSummary(checked((int)reader.GetInt64(0)), checked((int)reader.GetInt64(1)),
+        return new ReviewSummary(reader.GetInt32(0), checked((int)reader.GetInt64(1)),
             reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2));
     }
 

@@ -117,13 +117,26 @@ public static class LearnerBenchmark
             var due = now.AddMinutes(random.Next(-30 * 24 * 60, 60 * 24 * 60));
             return new MemoryState
             {
-                Id = MemoryState.IdFor(Learner, key), UserId = Learner, WordKey = key, Stability = 3, Difficulty = 5,
-                LastReview = due.AddDays(-3), Due = due, Reviews = 1 + i % 4, Lapses = i % 3, LastCorrect = random.Next(10) >= 3,
+                Id = MemoryState.IdFor(Learner, key),
+                UserId = Learner,
+                WordKey = key,
+                Stability = 3,
+                Difficulty = 5,
+                LastReview = due.AddDays(-3),
+                Due = due,
+                Reviews = 1 + i % 4,
+                Lapses = i % 3,
+                LastCorrect = random.Next(10) >= 3,
             };
         }), Enumerable.Range(0, size).Select(i => new AnswerRecord
         {
-            GuildId = Guild, UserId = Learner, UserName = "Learner", WordKey = keys[i % keys.Count],
-            Correct = i % 4 > 0, Points = i % 4 > 0 ? 10 : 0, At = now.AddDays(-365).AddTicks(TimeSpan.FromDays(365).Ticks / size * i),
+            GuildId = Guild,
+            UserId = Learner,
+            UserName = "Learner",
+            WordKey = keys[i % keys.Count],
+            Correct = i % 4 > 0,
+            Points = i % 4 > 0 ? 10 : 0,
+            At = now.AddDays(-365).AddTicks(TimeSpan.FromDays(365).Ticks / size * i),
         }));
         var board = new Scoreboard(stores.Scores, options);
         board.RebuildTotalsIfMissing();

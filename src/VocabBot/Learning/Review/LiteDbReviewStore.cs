@@ -14,6 +14,9 @@ namespace VocabBot.Learning.Review;
 internal sealed class LiteDbReviewStore : IReviewStore
 {
     private readonly ConcurrentDictionary<string, MemberQueues> _members = new(StringComparer.Ordinal);
+    // Held while a member is read and while a write updates what was read, so that a write made during the read is
+    // never left out: it is either in what the read saw, or applied after it.
+    private readonly Lock _reading = new();
     private readonly VocabDatabase _database;
 
     public LiteDbReviewStore(VocabDatabase database)
@@ -34,8 +37,11 @@ internal sealed class LiteDbReviewStore : IReviewStore
         _database.EnsureWritable();
         States.Upsert(state);
         // Only a member already read: one not read yet is read with this write in it.
-        if (_members.TryGetValue(state.UserId, out var member) && member.Version == _database.CacheVersion)
-            member.Set(ReviewEntry.Of(state));
+        lock (_reading)
+        {
+            if (_members.TryGetValue(state.UserId, out var member) && member.Version == _database.CacheVersion)
+                member.Set(ReviewEntry.Of(state));
+        }
     }
 
     public IReadOnlyList<ReviewEntry> Among(string userId, IReadOnlyCollection<string> wordKeys)
@@ -51,12 +57,17 @@ internal sealed class LiteDbReviewStore : IReviewStore
 
     private MemberQueues Member(string userId)
     {
-        var version = _database.CacheVersion;
-        if (_members.TryGetValue(userId, out var member) && member.Version == version)
+        if (_members.TryGetValue(userId, out var member) && member.Version == _database.CacheVersion)
             return member;
-        member = new MemberQueues(version);
-        foreach (var state in States.Find(s => s.UserId == userId))
-            member.Set(ReviewEntry.Of(state));
-        return _members[userId] = member;
+        lock (_reading)
+        {
+            var version = _database.CacheVersion;
+            if (_members.TryGetValue(userId, out member) && member.Version == version)
+                return member;
+            member = new MemberQueues(version);
+            foreach (var state in States.Find(s => s.UserId == userId))
+                member.Set(ReviewEntry.Of(state));
+            return _members[userId] = member;
+        }
     }
 }

@@ -58,7 +58,7 @@ internal sealed class ArticleParser
             return new ParseResult(null, diagnostics);
 
         var marks = MarkedTerms.Collect(document);
-        var words = Link(file, table, marks, diagnostics);
+        var words = MarkLinker.Link(file, table, marks, diagnostics);
         var article = new Article(
             file,
             titleField.Value,
@@ -68,33 +68,6 @@ internal sealed class ArticleParser
             SummaryBlock.Read(document, normalized),
             words);
         return new ParseResult(article, diagnostics.OrderBy(d => d.Line).ToList());
-    }
-
-    private static List<VocabularyEntry> Link(string file, IReadOnlyList<TableEntry> rows, IReadOnlyList<MarkedTerm> marks, List<Diagnostic> diagnostics)
-    {
-        var markTerms = marks.Select(m => new Inflections.Term(m.Text)).ToArray();
-        var rowTerms = rows.Select(r => new Inflections.Term(r.Headword)).ToArray();
-        var words = new List<VocabularyEntry>(rows.Count);
-        for (var r = 0; r < rows.Count; r++)
-        {
-            var row = rows[r];
-            // An exact mark wins over an inflected one that comes earlier in the text.
-            var index = Array.FindIndex(markTerms, m => m.Key == rowTerms[r].Key);
-            if (index < 0)
-                index = Array.FindIndex(markTerms, rowTerms[r].Matches);
-            var mark = index < 0 ? null : marks[index];
-            if (mark is null)
-                diagnostics.Add(new(file, row.Line, Severity.Warning, $"'{row.Headword}' is in the vocabulary table but not marked with `backticks` in the article"));
-            words.Add(new VocabularyEntry(row.Headword, row.Ipa, row.PartOfSpeech, row.Chinese, row.Example, mark?.Text, mark?.Sentence, row.Line));
-        }
-
-        for (var m = 0; m < marks.Count; m++)
-        {
-            if (!rowTerms.Any(markTerms[m].Matches))
-                diagnostics.Add(new(file, marks[m].Line, Severity.Warning, $"`{marks[m].Text}` is marked in the article but no vocabulary row matches it"));
-        }
-
-        return words;
     }
 
     private static DateOnly? ReadDate(string file, Dictionary<string, FrontMatter.Field> fields, List<Diagnostic> diagnostics)

@@ -26,7 +26,17 @@ internal sealed partial class ContentImportService(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        importer.Import(_directory);
+        try
+        {
+            importer.Import(_directory, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // SIGTERM while the first import runs: what it committed stays, and the app stops without serving.
+            LogStartImportStopped(logger, _directory);
+            return Task.CompletedTask;
+        }
+
         if (options.Value.Watch && System.IO.Directory.Exists(_directory))
             StartWatching();
         return Task.CompletedTask;
@@ -76,6 +86,9 @@ internal sealed partial class ContentImportService(
             LogReimportFailed(logger, e, _directory);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The import of {Directory} stopped because the app is stopping; the next start finishes it")]
+    private static partial void LogStartImportStopped(ILogger logger, string directory);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Watching {Directory} failed; re-importing")]
     private static partial void LogWatchFailed(ILogger logger, Exception exception, string directory);

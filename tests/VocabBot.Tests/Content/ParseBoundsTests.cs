@@ -3,9 +3,39 @@ using VocabBot.Content;
 
 namespace VocabBot.Tests.Content;
 
-/// <summary>Issue #12 item 5: the linking of many rows and marks, and the context of a mark in a very long sentence.</summary>
+/// <summary>Issue #12 items 4 and 5: what bounds one file's parse, and the linking of many rows and marks.</summary>
 public sealed class ParseBoundsTests
 {
+    [Fact]
+    public void DeeplyNestedQuotes_AreAnError_NotAnException()
+    {
+        var result = new ArticleParser().Parse("deep.md", HostileFiles.DeepQuotes);
+
+        Assert.Null(result.Article);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal((Severity.Error, 1), (error.Severity, error.Line));
+        Assert.StartsWith("Markdig cannot read this file: Markdown elements in the input are too deeply nested", error.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> SlowFiles => new()
+    {
+        { "links.md", HostileFiles.SlowLinks },
+        { "references.md", HostileFiles.SlowReferences },
+    };
+
+    [Theory]
+    [MemberData(nameof(SlowFiles))]
+    public async Task AParsePastItsTimeout_ReturnsAnErrorForTheFile(string name, string text)
+    {
+        var parser = new ArticleParser(TimeProvider.System, TimeSpan.FromMilliseconds(100));
+
+        var result = await HostileFiles.Bounded(() => parser.Parse(name, text));
+
+        Assert.True(result.TimedOut);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(new Diagnostic(name, 1, Severity.Error, "parsing took longer than Content:ParseTimeout (00:00:00.1000000); not imported"), error);
+    }
+
     [Fact]
     public void ManyRowsAndMarks_EachRowLinksToItsFirstExactMark_ElseItsFirstInflectedOne()
     {

@@ -84,8 +84,8 @@ internal static class CheckCommand
     {
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);
         output.WriteLine($"{articles.Count} article(s), {articles.Sum(a => a.Words.Count)} word(s), {errors} error(s), {diagnostics.Count - errors} warning(s)");
-        foreach (var diagnostic in diagnostics)
-            output.WriteLine(diagnostic);
+        foreach (var shown in DiagnosticLimit.Shown(diagnostics))
+            output.WriteLine(shown);
     }
 
     private static object ToJson(List<Article> articles, List<Diagnostic> diagnostics) => new

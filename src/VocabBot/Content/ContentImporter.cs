@@ -67,8 +67,15 @@ internal sealed partial class ContentImporter(
 
             if (report.Changed)
                 vocabulary.Refresh();
-            foreach (var diagnostic in report.Diagnostics)
-                LogDiagnostic(logger, diagnostic.Severity == Severity.Error ? LogLevel.Error : LogLevel.Warning, diagnostic.File, diagnostic.Line, diagnostic.Message);
+            foreach (var shown in DiagnosticLimit.Shown(report.Diagnostics))
+            {
+                var level = shown.Severity == Severity.Error ? LogLevel.Error : LogLevel.Warning;
+                if (shown.Diagnostic is { } diagnostic)
+                    LogDiagnostic(logger, level, diagnostic.File, diagnostic.Line, diagnostic.Message);
+                else
+                    LogMoreDiagnostics(logger, level, shown.File, shown.More);
+            }
+
             LogImported(logger, directory, report.Added, report.Updated, report.Unchanged, report.Removed, report.Failed, vocabulary.WordCount);
             return report;
         }
@@ -276,6 +283,9 @@ internal sealed partial class ContentImporter(
 
     [LoggerMessage(Message = "{File}:{Line}: {Message}")]
     private static partial void LogDiagnostic(ILogger logger, LogLevel level, string file, int line, string message);
+
+    [LoggerMessage(Message = "{File}: and {More} more problem(s) in this file; `check --json` lists them all")]
+    private static partial void LogMoreDiagnostics(ILogger logger, LogLevel level, string file, int more);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Content imported from {Directory}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Failed} failed; {Words} words")]

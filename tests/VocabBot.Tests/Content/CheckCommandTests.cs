@@ -129,6 +129,26 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public void Check_AFileWithManyProblems_ListsTwentyThenHowManyMore_AndJsonListsThemAll()
+    {
+        using var folder = TestFiles.FolderWith("seed.md");
+        var rows = string.Concat(Enumerable.Range(0, 100).Select(i => $"| word{i} | x | n. | 詞 | e |\n"));
+        File.WriteAllText(folder.File("unmarked.md"), $"---\ntitle: Unmarked\n---\n\nText.\n\n| Word | IPA | POS | Chinese | Example |\n|---|---|---|---|---|\n{rows}");
+
+        var (code, output, _) = Check(folder.Path);
+        var (_, json, _) = Check(folder.Path, "--json");
+
+        Assert.Equal(0, code);
+        var lines = BuiltApp.Lines(output);
+        Assert.Equal("2 article(s), 141 word(s), 0 error(s), 100 warning(s)", lines[0]);
+        Assert.Equal(22, lines.Length);
+        Assert.All(lines[1..21], l => Assert.Contains("is in the vocabulary table but not marked", l, StringComparison.Ordinal));
+        Assert.Equal("unmarked.md: and 80 more problem(s) in this file; `check --json` lists them all", lines[21]);
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(100, document.RootElement.GetProperty("diagnostics").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Check_HostileFiles_AreErrorsForThoseFiles_AndTheRestIsChecked()
     {
         using var folder = TestFiles.FolderWith("seed.md");

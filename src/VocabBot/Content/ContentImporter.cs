@@ -10,6 +10,9 @@ namespace VocabBot.Content;
 internal sealed record ImportReport(int Added, int Updated, int Unchanged, int Removed, int Failed, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool Changed => Added + Updated + Removed > 0;
+
+    /// <summary>The folder was gone or could not be listed; nothing was changed.</summary>
+    public bool FolderMissing { get; init; }
 }
 
 /// <summary>
@@ -76,7 +79,10 @@ internal sealed partial class ContentImporter(
                     LogMoreDiagnostics(logger, level, shown.File, shown.More);
             }
 
-            LogImported(logger, directory, report.Added, report.Updated, report.Unchanged, report.Removed, report.Failed, vocabulary.WordCount);
+            if (report.FolderMissing)
+                LogFolderMissing(logger, directory, vocabulary.ArticleCount, vocabulary.WordCount);
+            else
+                LogImported(logger, directory, report.Added, report.Updated, report.Unchanged, report.Removed, report.Failed, vocabulary.WordCount);
             return report;
         }
     }
@@ -84,9 +90,11 @@ internal sealed partial class ContentImporter(
     private ImportReport ImportLocked(string directory, CancellationToken cancellationToken)
     {
         int added = 0, updated = 0, unchanged = 0, removed = 0, failed = 0, written = 0;
-        var listing = System.IO.Directory.Exists(directory)
-            ? ContentFolder.List(directory)
-            : new FolderListing([], [new Diagnostic(directory, 0, Severity.Error, "the content folder does not exist")], []);
+        // A folder that is gone (an unmounted volume) or cannot be listed says nothing about its articles: keep them.
+        var listing = System.IO.Directory.Exists(directory) ? ContentFolder.List(directory) : null;
+        if (listing is null || listing.UnlistedFolders.Contains(""))
+            return new ImportReport(0, 0, 0, 0, 0, listing?.Problems ?? []) { FolderMissing = true };
+
         var diagnostics = new List<Diagnostic>(listing.Problems);
         var stored = _articles.FindAll().ToDictionary(a => a.Id, a => a.Hash, StringComparer.Ordinal);
         foreach (var file in ReadAhead(listing.Files, stored, cancellationToken))
@@ -286,6 +294,9 @@ internal sealed partial class ContentImporter(
 
     [LoggerMessage(Message = "{File}: and {More} more problem(s) in this file; `check --json` lists them all")]
     private static partial void LogMoreDiagnostics(ILogger logger, LogLevel level, string file, int more);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Content folder {Directory} is missing or cannot be listed; keeping the {Articles} article(s) imported before ({Words} words) until it is back")]
+    private static partial void LogFolderMissing(ILogger logger, string directory, int articles, int words);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Content imported from {Directory}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Failed} failed; {Words} words")]

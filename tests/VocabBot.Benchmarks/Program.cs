@@ -8,6 +8,7 @@ using VocabBot.Benchmarks;
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- memory FOLDER   (twice: cold import, then warm start)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- corpus FOLDER   (the corpus and a console script, for published-app.sh)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- wotd [channels] [ms a post] [repeats]
+// dotnet run -c Release --project tests/VocabBot.Benchmarks -- hostile [marked rows] [repeats]
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- micro [BenchmarkDotNet args, e.g. --filter '*']
 var mode = args.FirstOrDefault() ?? "import";
 switch (mode)
@@ -30,11 +31,14 @@ switch (mode)
     case "wotd":
         await WotdBenchmark.RunAsync(Arg(1, 1000), Arg(2, 100), Arg(3, 1));
         return 0;
+    case "hostile":
+        HostileBenchmark.Run(Arg(1, 20_000), Arg(2, 3));
+        return 0;
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | corpus FOLDER | wotd [channels] [ms a post] [repeats] | micro [BenchmarkDotNet args]");
+        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | corpus FOLDER | wotd [channels] [ms a post] [repeats] | hostile [marked rows] [repeats] | micro [BenchmarkDotNet args]");
         return 2;
 }
 

@@ -140,8 +140,8 @@ internal sealed partial class ContentImportService(
     {
         lock (_gate)
         {
-            // Said once when it went; the folder check imports it when it is back.
-            if (_seen is { Present: false } && !System.IO.Directory.Exists(_directory))
+            // A folder that went was said once; the folder check imports it when it is back.
+            if (_stopped || (_seen is { Present: false } && !System.IO.Directory.Exists(_directory)))
                 return;
         }
 

@@ -31,6 +31,7 @@ internal static class AppComposition
         else if (transport == AppTransport.Discord)
         {
             builder.AddDiscord();
+            builder.AddScheduledBackups();
         }
         return builder;
     }

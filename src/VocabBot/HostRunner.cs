@@ -1,13 +1,19 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using VocabBot.Storage;
+using VocabBot.Storage.Postgres;
 
 namespace VocabBot;
 
-/// <summary>Builds and starts the host, runs a verb's main loop, and turns bad configuration into one line per key and exit code 2.</summary>
+/// <summary>
+/// Builds and starts the host, runs a verb's main loop, and turns bad configuration, and a database it cannot
+/// open, into one line each and exit code 2.
+/// </summary>
 internal static class HostRunner
 {
-    public static async Task<int> RunAsync(HostApplicationBuilder builder, Func<IHost, CancellationToken, Task<int>> main, TextWriter error)
+    /// <param name="start">False for a verb that only uses the services (migrate-store): no hosted service runs.</param>
+    public static async Task<int> RunAsync(HostApplicationBuilder builder, Func<IHost, CancellationToken, Task<int>> main, TextWriter error, bool start = true)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var bound = ConfigurationErrors.BoundOptions(builder.Services);
@@ -25,6 +31,22 @@ internal static class HostRunner
             return 2;
         }
 
+        // Open the database before anything starts: a file another process holds, or a damaged one, is one
+        // line and exit code 2, not a stack trace from the first service that reads it.
+        try
+        {
+            _ = host.Services.GetService<VocabDatabase>();
+            if (host.Services.GetService<PostgresSchema>() is { } schema)
+                await schema.EnsureMigratedAsync(CancellationToken.None); // and a PostgreSQL server it cannot use
+        }
+        catch (Exception e) when (e is StorageUnavailableException or PostgresUnavailableException)
+        {
+            error.WriteLine(e.Message);
+            return 2;
+        }
+
+        if (!start)
+            return await main(host, CancellationToken.None);
         await host.StartAsync();
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         var code = await main(host, lifetime.ApplicationStopping);

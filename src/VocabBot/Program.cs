@@ -3,6 +3,7 @@ using VocabBot;
 using VocabBot.Console;
 using VocabBot.Content;
 using VocabBot.Discord;
+using VocabBot.Storage;
 
 // Before anything logs: setting it while the console logger's thread writes can deadlock the two
 // (System.Console takes its locks in the opposite order); it hung 1 start in 4 of `console`.
@@ -27,6 +28,10 @@ catch (FormatException e)
 builder.AddLogging();
 if (verb == "check")
     return CheckCommand.Run(builder.Configuration, builder.Environment, args[1..], Console.Out, Console.Error);
+if (verb == "backup")
+    return BackupCommand.Run(builder.Configuration, builder.Environment, args[1..], TimeProvider.System, Console.Out, Console.Error);
+if (verb == "migrate-store")
+    return await MigrateStoreCommand.RunAsync(builder, args[1..], Console.Out, Console.Error);
 if (verb is not ("console" or "run"))
     return Usage.Print(Console.Error, $"Unknown command '{verb}'.");
 if (verb == "run" && !DiscordSetup.HasToken(builder.Configuration))

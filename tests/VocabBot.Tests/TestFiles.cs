@@ -35,3 +35,10 @@ internal sealed class TempFolder : IDisposable
         }
     }
 }
+
+/// <summary>The scoreboard the app builds, on a database a test opened itself.</summary>
+internal static class TestScoreboard
+{
+    public static VocabBot.Learning.Scores.Scoreboard On(VocabBot.Storage.VocabDatabase database) =>
+        new(new VocabBot.Learning.Scores.LiteDbScoreStore(database), Microsoft.Extensions.Options.Options.Create(new VocabBot.Learning.LearningOptions()));
+}

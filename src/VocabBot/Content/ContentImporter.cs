@@ -28,8 +28,8 @@ internal sealed partial class ContentImporter(
 {
     private const int ArticlesPerCommit = 100;
     private static readonly string[] Extensions = [".md", ".markdown", ".txt"];
-    private readonly ILiteCollection<ArticleDocument> _articles = database.Collection<ArticleDocument>(Vocabulary.ArticlesCollection);
-    private readonly ILiteCollection<WordDocument> _words = database.Collection<WordDocument>(Vocabulary.WordsCollection);
+    private ILiteCollection<ArticleDocument> _articles => database.Collection<ArticleDocument>(Vocabulary.ArticlesCollection);
+    private ILiteCollection<WordDocument> _words => database.Collection<WordDocument>(Vocabulary.WordsCollection);
     private readonly Lock _gate = new();
     private readonly int _maxFileBytes = (options ?? new ContentOptions()).MaxFileBytes;
 
@@ -64,7 +64,7 @@ internal sealed partial class ContentImporter(
             }
             catch
             {
-                database.Database.Rollback();
+                VocabDatabase.RollbackQuietly(database.Database);
                 throw;
             }
 

@@ -9,9 +9,7 @@ internal sealed class Vocabulary
     internal const string ArticlesCollection = "articles";
     internal const string WordsCollection = "words";
 
-    private readonly ILiteCollection<WordDocument> _words;
-    private readonly ILiteCollection<BsonDocument> _wordsRaw;
-    private readonly ILiteCollection<ArticleDocument> _articles;
+    private readonly VocabDatabase _database;
     private volatile string[] _headwords = [];
     private volatile Lazy<WordEntry[]> _entries = new([]);
     private volatile Dictionary<string, string[]> _keysByMarkedForm = [];
@@ -19,13 +17,18 @@ internal sealed class Vocabulary
     public Vocabulary(VocabDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        _words = database.Collection<WordDocument>(WordsCollection);
-        _wordsRaw = database.Database.GetCollection(WordsCollection);
-        _articles = database.Collection<ArticleDocument>(ArticlesCollection);
+        _database = database;
         _words.EnsureIndex(w => w.Key);
         UpgradeOlderDatabase();
         Refresh();
     }
+
+    // Taken for each use: the database is reopened after a failed write.
+    private ILiteCollection<WordDocument> _words => _database.Collection<WordDocument>(WordsCollection);
+
+    private ILiteCollection<BsonDocument> _wordsRaw => _database.Database.GetCollection(WordsCollection);
+
+    private ILiteCollection<ArticleDocument> _articles => _database.Collection<ArticleDocument>(ArticlesCollection);
 
     /// <summary>Distinct headword keys, sorted ordinally; replaced as a whole after each import.</summary>
     public IReadOnlyList<string> Headwords => _headwords;

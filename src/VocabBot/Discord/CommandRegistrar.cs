@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VocabBot.Chat;
-using VocabBot.Storage;
 
 namespace VocabBot.Discord;
 
@@ -15,12 +14,11 @@ namespace VocabBot.Discord;
 internal sealed partial class CommandRegistrar(
     ChatRouter router,
     DiscordRestClient rest,
-    VocabDatabase database,
+    ICommandRegistrationStore registrations,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<CommandRegistrar> logger)
 {
-    private const string CollectionName = "discord_command_registrations";
     private const string Global = "global";
 
     // A quick second READY must wait for the first registration, or both would overwrite.
@@ -48,21 +46,18 @@ internal sealed partial class CommandRegistrar(
     {
         var guildId = string.IsNullOrWhiteSpace(options.Value.GuildId) ? null : options.Value.GuildId;
         var scope = guildId ?? Global;
-        var registrations = database.Collection<CommandRegistration>(CollectionName);
         var commands = CommandJson.Render(router.Definitions);
         await rest.SendAsync(DiscordRoute.OverwriteCommands(applicationId, guildId), commands, cancellationToken).ConfigureAwait(false);
-        LogRegistered(logger, commands.Count, guildId is null ? "globally" : "to the configured guild");
 
-        // Ids are "application:scope", as since the first version of the bot.
-        var prefix = applicationId + ":";
-        foreach (var old in registrations.FindAll().Where(r => r.Id.StartsWith(prefix, StringComparison.Ordinal) && r.Id != prefix + scope).ToList())
+        foreach (var oldScope in (await registrations.ScopesAsync(applicationId, cancellationToken).ConfigureAwait(false)).Where(s => s != scope))
         {
-            var oldScope = old.Id[prefix.Length..];
             await rest.SendAsync(DiscordRoute.OverwriteCommands(applicationId, oldScope == Global ? null : oldScope), new JsonArray(), cancellationToken).ConfigureAwait(false);
-            registrations.Delete(old.Id);
+            await registrations.RemoveAsync(applicationId, oldScope, cancellationToken).ConfigureAwait(false);
             LogCleared(logger, oldScope == Global ? "the global scope" : "the guild configured before");
         }
-        registrations.Upsert(new CommandRegistration { Id = prefix + scope, RegisteredAt = time.GetUtcNow().UtcDateTime });
+        await registrations.SaveAsync(applicationId, scope, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        // Said once the registration is stored too: what the line says is then all done.
+        LogRegistered(logger, commands.Count, guildId is null ? "globally" : "to the configured guild");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} slash commands {Scope}")]
@@ -70,11 +65,4 @@ internal sealed partial class CommandRegistrar(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cleared the slash commands from {Scope}: Discord:GuildId changed")]
     private static partial void LogCleared(ILogger logger, string scope);
-}
-
-/// <summary>Where the commands were last registered: id "application:scope", the scope "global" or a guild id.</summary>
-internal sealed class CommandRegistration
-{
-    public string Id { get; set; } = "";
-    public DateTime RegisteredAt { get; set; }
 }

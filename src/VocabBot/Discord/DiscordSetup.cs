@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using VocabBot.Chat;
+using VocabBot.Storage;
 
 namespace VocabBot.Discord;
 
@@ -39,6 +40,7 @@ internal static class DiscordSetup
         services.AddHttpClient(DiscordAttachments.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
         services.AddSingleton<DiscordAttachments>();
+        services.AddStore<ICommandRegistrationStore, LiteDbCommandRegistrationStore, PostgresCommandRegistrationStore>();
         services.AddSingleton<CommandRegistrar>();
         services.AddSingleton<InteractionResponder>();
         services.AddSingleton<BackgroundWork>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VocabBot.Storage;
 
 namespace VocabBot.Discord;
 
@@ -7,13 +8,14 @@ namespace VocabBot.Discord;
 /// Keeps a file fresh while the gateway answers heartbeats; a HEALTHCHECK reads its age. Removed
 /// when the bot stops or gives up, so a stale or missing file means an unhealthy bot.
 /// </summary>
-internal sealed partial class LivenessFile(IOptions<DiscordOptions> options, TimeProvider time, ILogger<LivenessFile> logger)
+internal sealed partial class LivenessFile(IOptions<DiscordOptions> options, TimeProvider time, ILogger<LivenessFile> logger, StorageHealth? storage = null)
 {
     private bool _warned;
 
     public void Touch()
     {
-        if (options.Value.LivenessFile is not { Length: > 0 } path)
+        // A bot that cannot save is not healthy, even while the gateway answers: the health check turns red.
+        if (options.Value.LivenessFile is not { Length: > 0 } path || storage?.IsFailing == true)
             return;
         try
         {

@@ -13,11 +13,10 @@ internal sealed partial class StartupSummary(
     IOptions<DiscordOptions> options,
     ILogger<StartupSummary> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scope = options.Value.GuildId is { Length: > 0 } guild ? $"to guild {guild}" : "globally";
-        LogStarting(logger, vocabulary.ArticleCount, vocabulary.WordCount, schedules.All().Count, scope);
-        return Task.CompletedTask;
+        LogStarting(logger, vocabulary.ArticleCount, vocabulary.WordCount, (await schedules.AllAsync(cancellationToken)).Count, scope);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -6,6 +6,7 @@ using VocabBot.Learning.Define;
 using VocabBot.Learning.Quiz;
 using VocabBot.Learning.Review;
 using VocabBot.Learning.Scores;
+using VocabBot.Storage;
 
 namespace VocabBot.Learning;
 
@@ -23,7 +24,10 @@ internal static class LearningSetup
 
         builder.Services.AddSingleton<HeadwordIndex>();
         builder.Services.AddSingleton<ReviewMemory>();
+        builder.Services.AddStore<IScoreStore, LiteDbScoreStore, PostgresScoreStore>();
+        builder.Services.AddStoreCopier<ScoresCopier>();
         builder.Services.AddSingleton<Scoreboard>();
+        builder.Services.AddHostedService<ScoreTotalsCheck>();
         builder.Services.AddSingleton<ScoreCommands>();
         builder.Services.AddSingleton<QuizBuilder>();
         builder.Services.AddSingleton<WordPicker>();

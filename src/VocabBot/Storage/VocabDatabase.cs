@@ -8,27 +8,141 @@ namespace VocabBot.Storage;
 /// </summary>
 internal sealed class VocabDatabase : IDisposable
 {
-    public VocabDatabase(string path)
+    private readonly DatabaseLock? _lock;
+    private readonly string? _backupDirectory;
+    private readonly Lock _reopening = new();
+    private volatile LiteDatabase _database;
+    private volatile bool _failing;
+    private int _failures;
+
+    /// <summary>Opens (or creates) the database file, holding it against other processes until disposed.</summary>
+    /// <param name="backupDirectory">Where backups are kept, for the message when the file is damaged; default: beside it.</param>
+    /// <exception cref="StorageUnavailableException">Another process holds the file, or it is damaged.</exception>
+    public VocabDatabase(string path, string? backupDirectory = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-            Directory.CreateDirectory(folder);
-        Database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, CreateMapper());
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        backupDirectory ??= StorageOptions.DefaultBackupDirectory(Path);
+        _backupDirectory = backupDirectory;
+        _lock = DatabaseLock.Acquire(Path);
+        try
+        {
+            if (DatabaseFile.Problem(Path) is { } problem)
+                throw StorageUnavailableException.Damaged(Path, problem, backupDirectory);
+            _database = Open(Path, backupDirectory);
+        }
+        catch
+        {
+            _lock?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>An in-memory database, for tests and benchmarks.</summary>
     public VocabDatabase(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        Database = new LiteDatabase(stream, CreateMapper());
+        _database = new LiteDatabase(stream, CreateMapper());
     }
 
-    public LiteDatabase Database { get; }
+    /// <summary>
+    /// The open database. It changes when <see cref="StorageHealth"/> reopens the file after a failed write, so
+    /// take collections from it for each operation rather than keeping them.
+    /// </summary>
+    public LiteDatabase Database => _database;
 
-    public ILiteCollection<T> Collection<T>(string name) => Database.GetCollection<T>(name);
+    /// <summary>True while storage cannot write (a full disk): writes are refused until a probe write succeeds.</summary>
+    public bool IsFailing => _failing;
 
-    public void Dispose() => Database.Dispose();
+    /// <summary>How many times storage started failing: a cache of what is stored is rebuilt when it changes, since a failed write may have rolled back what the cache saw.</summary>
+    public int Failures => _failures;
+
+    public void MarkFailing()
+    {
+        Interlocked.Increment(ref _failures);
+        _failing = true;
+    }
+
+    public void MarkWriting() => _failing = false;
+
+    /// <summary>Called before a change: refuses it at once while storage is failing, so it never touches the database.</summary>
+    /// <exception cref="StorageFailingException">Storage is failing.</exception>
+    public void EnsureWritable()
+    {
+        if (_failing)
+            throw new StorageFailingException();
+    }
+
+    /// <summary>
+    /// Closes and opens the file again: after a failed write LiteDB refuses every later read, and a rollback that
+    /// failed leaves its lock held. The old instance is closed before the new one opens, never both at once.
+    /// </summary>
+    public void Reopen()
+    {
+        if (Path is null)
+            return;
+        lock (_reopening)
+        {
+            try
+            {
+                _database.Dispose();
+            }
+            catch (Exception e) when (StorageFailure.Is(e) || e is InvalidOperationException)
+            {
+                // What it could not write is still in the -log file, which the next open reads.
+            }
+
+            _database = Open(Path, _backupDirectory!);
+        }
+    }
+
+    /// <summary>Rolls back a transaction whose work failed, keeping that failure the one that is seen.</summary>
+    public static void RollbackQuietly(LiteDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        try
+        {
+            database.Rollback();
+        }
+        catch (Exception e) when (StorageFailure.Is(e) || e is InvalidOperationException)
+        {
+            // LiteDB 5 can throw here after a failed commit ("discarded page must be writable"), hiding the real error.
+        }
+    }
+
+    /// <summary>The full path of the database file; null for an in-memory database.</summary>
+    public string? Path { get; }
+
+    public ILiteCollection<T> Collection<T>(string name) => _database.GetCollection<T>(name);
+
+    /// <summary>
+    /// Held by a store around a read followed by a write that must be one step (a day recorded as posted only
+    /// once): LiteDB makes each single call atomic, not a find and then an update. One per database.
+    /// </summary>
+    public Lock WriteLock { get; } = new();
+
+    /// <summary>
+    /// Moves everything from the -log file into the data file first, so that after a clean stop the data file
+    /// alone is the whole database. LiteDB's own close does this only when nothing else holds a transaction.
+    /// </summary>
+    public void Dispose()
+    {
+        try
+        {
+            if (Path is not null)
+                Database.Checkpoint();
+        }
+        catch (LiteException)
+        {
+            // Left in the -log file, which LiteDB replays at the next open.
+        }
+        finally
+        {
+            Database.Dispose();
+            _lock?.Dispose();
+        }
+    }
 
     private static BsonMapper CreateMapper() => new()
     {
@@ -36,4 +150,21 @@ internal sealed class VocabDatabase : IDisposable
         TrimWhitespace = false,
         EmptyStringToNull = false,
     };
+
+    private static LiteDatabase Open(string path, string backupDirectory)
+    {
+        LiteDatabase? database = null;
+        try
+        {
+            database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, CreateMapper());
+            _ = database.GetCollectionNames().Count(); // the collection list, the last part of the header
+            return database;
+        }
+        // A damaged header or -log file fails in LiteDB's parsing, not always with a LiteException.
+        catch (Exception e) when (e is LiteException or ArgumentException or InvalidCastException or IndexOutOfRangeException or OverflowException or FormatException)
+        {
+            database?.Dispose();
+            throw StorageUnavailableException.Damaged(path, $"LiteDB cannot read it: {e.Message.ReplaceLineEndings(" ")}", backupDirectory, e);
+        }
+    }
 }

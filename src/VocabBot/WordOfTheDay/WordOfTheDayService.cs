@@ -1,13 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using LiteDB;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using VocabBot.Chat;
 using VocabBot.Content;
-using VocabBot.Storage;
 
 namespace VocabBot.WordOfTheDay;
 
@@ -21,45 +19,39 @@ internal enum PostOutcome { Posted, AlreadyPosted, NoWords, Failed, Refused }
 /// </summary>
 internal sealed partial class WordOfTheDayService
 {
-    private readonly VocabDatabase _database;
+    private readonly IWotdStore _store;
     private readonly Vocabulary _vocabulary;
     private readonly WordCycle _cycle;
     private readonly WotdSchedules _schedules;
     private readonly TimeProvider _time;
     private readonly ILogger<WordOfTheDayService> _logger;
-    private readonly ILiteCollection<WotdDayDocument> _days;
     private readonly ResiliencePipeline _retry;
     private static readonly ResiliencePropertyKey<string> ChannelKey = new("wotd.channel");
 
-    // Choosing a day's word is quick and done under one lock; a post holds only its own channel's gate.
-    private readonly Lock _choosing = new();
+    // Choosing a day's word is quick and done one at a time; a post holds only its own channel's gate.
+    private readonly SemaphoreSlim _choosing = new(1, 1);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _posting = new(StringComparer.Ordinal);
 
-    public WordOfTheDayService(VocabDatabase database, Vocabulary vocabulary, WordCycle cycle, WotdSchedules schedules,
+    public WordOfTheDayService(IWotdStore store, Vocabulary vocabulary, WordCycle cycle, WotdSchedules schedules,
         IOptions<WordOfTheDayOptions> options, TimeProvider time, ILogger<WordOfTheDayService> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        (_database, _vocabulary, _cycle, _schedules, _time, _logger) = (database, vocabulary, cycle, schedules, time, logger);
-        _days = database.Collection<WotdDayDocument>("wotd_days");
-        _days.EnsureIndex(d => d.ChannelId);
+        (_store, _vocabulary, _cycle, _schedules, _time, _logger) = (store, vocabulary, cycle, schedules, time, logger);
         _retry = RetryPipeline(options.Value, time, logger);
     }
 
     /// <summary>The channel's word for today in its zone, chosen now if the day has none yet.</summary>
-    public WordDocument? Today(string channelId, TimeZoneInfo zone)
+    public async Task<WordDocument?> TodayAsync(string channelId, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        lock (_choosing)
-        {
-            var day = Day(channelId, zone);
-            return day is null ? null : _vocabulary.ByKey(day.WordKey).FirstOrDefault();
-        }
+        var day = await DayAsync(channelId, zone, cancellationToken);
+        return day is null ? null : _vocabulary.ByKey(day.WordKey).FirstOrDefault();
     }
 
     /// <summary>Posts today's word unless this channel already had it today; retries a failed post with backoff.</summary>
     public async Task<PostOutcome> PostIfDueAsync(string channelId, TimeZoneInfo zone, IChannelMessenger messenger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messenger);
-        if (_schedules.Refusal(channelId) is { } refusal)
+        if (await _schedules.RefusalAsync(channelId, cancellationToken) is { } refusal)
         {
             LogStillRefused(_logger, channelId, refusal.Reason);
             return PostOutcome.Refused;
@@ -69,9 +61,9 @@ internal sealed partial class WordOfTheDayService
         await gate.WaitAsync(cancellationToken);
         try
         {
-            WotdDayDocument? day;
-            lock (_choosing)
-                day = Day(channelId, zone);
+            // A post the store could not record as posted would go out again at the next try.
+            _store.EnsureWritable();
+            var day = await DayAsync(channelId, zone, cancellationToken);
             if (day is null)
             {
                 LogNoWords(_logger, channelId);
@@ -83,14 +75,11 @@ internal sealed partial class WordOfTheDayService
             var word = _vocabulary.ByKey(day.WordKey).First();
             if (await TryPostAsync(channelId, WotdCard.Render(word), messenger, cancellationToken) is { } failed)
                 return failed;
-            lock (_choosing)
-            {
-                day.Posted = true;
-                day.PostedAt = _time.GetUtcNow();
-                _days.Upsert(day);
-            }
-
-            LogPosted(_logger, word.Headword, channelId, day.Date);
+            // Recorded even while stopping, since the post went through. Only another process on the same
+            // database can have recorded the day meanwhile: this one holds the channel's gate.
+            if (!await _store.RecordPostAsync(channelId, day.Date, day.WordKey, _time.GetUtcNow(), CancellationToken.None))
+                LogPostedElsewhere(_logger, channelId, Format(day.Date));
+            LogPosted(_logger, word.Headword, channelId, Format(day.Date));
             return PostOutcome.Posted;
         }
         finally
@@ -99,28 +88,33 @@ internal sealed partial class WordOfTheDayService
         }
     }
 
-    /// <summary>The last local date (yyyy-MM-dd) the channel got its word, or null when it never did.</summary>
-    public string? LastPostedDate(string channelId) =>
-        _days.Find(d => d.ChannelId == channelId && d.Posted).Select(d => d.Date).Max(StringComparer.Ordinal);
+    /// <summary>The last local date the channel got its word, or null when it never did.</summary>
+    public Task<DateOnly?> LastPostedDateAsync(string channelId, CancellationToken cancellationToken) =>
+        _store.LastPostedDateAsync(channelId, cancellationToken);
 
     /// <summary>The local date of an instant in a zone, as the day records name it.</summary>
-    public static string LocalDate(DateTimeOffset instant, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 
-    private WotdDayDocument? Day(string channelId, TimeZoneInfo zone)
+    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task<WotdDay?> DayAsync(string channelId, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        var date = LocalDate(_time.GetUtcNow(), zone);
-        var id = $"{channelId}:{date}";
-        var day = _days.FindById(id);
-        // A word removed from the content since it was chosen is never posted: choose again.
-        if (day is not null && (day.Posted || _vocabulary.ByKey(day.WordKey).Count > 0))
-            return day;
-        var key = _cycle.Next(channelId);
-        if (key is null)
-            return null;
-        day = new WotdDayDocument { Id = id, ChannelId = channelId, Date = date, WordKey = key };
-        _days.Upsert(day);
-        return day;
+        await _choosing.WaitAsync(cancellationToken);
+        try
+        {
+            var date = LocalDate(_time.GetUtcNow(), zone);
+            var day = await _store.FindDayAsync(channelId, date, cancellationToken);
+            // A word removed from the content since it was chosen is never posted: choose again.
+            if (day is not null && (day.Posted || _vocabulary.ByKey(day.WordKey).Count > 0))
+                return day;
+            var key = await _cycle.NextAsync(channelId, cancellationToken);
+            return key is null ? null : await _store.ChooseWordAsync(channelId, date, key, replacing: day?.WordKey, cancellationToken);
+        }
+        finally
+        {
+            _choosing.Release();
+        }
     }
 
     // Null when the post went through, else why not.
@@ -135,7 +129,7 @@ internal sealed partial class WordOfTheDayService
         }
         catch (ChannelRefusedException e)
         {
-            _schedules.MarkRefused(channelId, e.Reason, _time.GetUtcNow());
+            await _schedules.MarkRefusedAsync(channelId, e.Reason, _time.GetUtcNow(), CancellationToken.None);
             LogRefused(_logger, channelId, e.Reason);
             return PostOutcome.Refused;
         }
@@ -174,6 +168,9 @@ internal sealed partial class WordOfTheDayService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Posted the word of the day '{Word}' to channel {Channel} for {Date}")]
     private static partial void LogPosted(ILogger logger, string word, string channel, string date);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {Channel} got the word of the day for {Date} from another process on the same database too")]
+    private static partial void LogPostedElsewhere(ILogger logger, string channel, string date);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No word of the day for channel {Channel}: the content has no words")]
     private static partial void LogNoWords(ILogger logger, string channel);

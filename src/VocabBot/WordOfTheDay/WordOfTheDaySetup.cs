@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Quartz;
 using VocabBot.Chat;
+using VocabBot.Storage;
 
 namespace VocabBot.WordOfTheDay;
 
@@ -18,6 +19,8 @@ internal static class WordOfTheDaySetup
         builder.Services.AddSingleton<IValidateOptions<WordOfTheDayOptions>, WordOfTheDayOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(Random.Shared);
+        builder.Services.AddStore<IWotdStore, LiteDbWotdStore, PostgresWotdStore>();
+        builder.Services.AddStoreCopier<WotdCopier>();
         builder.Services.AddSingleton<WordCycle>();
         builder.Services.AddSingleton<WordOfTheDayService>();
         builder.Services.AddSingleton<WotdSchedules>();

@@ -7,13 +7,14 @@ internal sealed class WotdCommand(WordOfTheDayService service, WotdSchedules sch
 {
     public CommandDefinition Definition { get; } = new("wotd", "Show today's word of the day for this channel", []);
 
-    public Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
+    public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var channel = request.ChannelId ?? request.GuildId ?? request.UserId;
-        var word = service.Today(channel, schedules.ZoneOf(channel, request.GuildId));
-        return Task.FromResult(word is null
+        var zone = await schedules.ZoneOfAsync(channel, request.GuildId, cancellationToken);
+        var word = await service.TodayAsync(channel, zone, cancellationToken);
+        return word is null
             ? ChatReply.Private("There are no words yet: add study articles to the content folder.")
-            : WotdCard.Render(word));
+            : WotdCard.Render(word);
     }
 }

@@ -32,7 +32,7 @@ internal sealed partial class WotdScheduler(
     {
         if (!Posts)
             return;
-        foreach (var schedule in schedules.All())
+        foreach (var schedule in await schedules.AllAsync(cancellationToken))
             await ApplyAsync(schedule, cancellationToken);
         _catchUp = Task.Run(() => CatchUpAsync(_stopping.Token), CancellationToken.None);
     }
@@ -106,11 +106,11 @@ internal sealed partial class WotdScheduler(
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
         var messenger = messengers.First();
-        foreach (var schedule in schedules.All())
+        foreach (var schedule in await schedules.AllAsync(cancellationToken))
         {
             try
             {
-                ReportMissedDays(schedule);
+                await ReportMissedDaysAsync(schedule, cancellationToken);
                 if (WasDueToday(schedule, time.GetUtcNow()))
                     await service.PostIfDueAsync(schedule.ChannelId, schedule.TimeZone, messenger, cancellationToken);
             }
@@ -122,14 +122,14 @@ internal sealed partial class WotdScheduler(
     }
 
     // Days between the channel's last post and today had no post (the bot was down at their time): said once, at start.
-    private void ReportMissedDays(WotdSchedule schedule)
+    private async Task ReportMissedDaysAsync(WotdSchedule schedule, CancellationToken cancellationToken)
     {
-        if (service.LastPostedDate(schedule.ChannelId) is not { } last)
+        if (await service.LastPostedDateAsync(schedule.ChannelId, cancellationToken) is not { } last)
             return;
-        var today = DateOnly.ParseExact(WordOfTheDayService.LocalDate(time.GetUtcNow(), schedule.TimeZone), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var missed = today.DayNumber - DateOnly.ParseExact(last, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber - 1;
+        var today = WordOfTheDayService.LocalDate(time.GetUtcNow(), schedule.TimeZone);
+        var missed = today.DayNumber - last.DayNumber - 1;
         if (missed > 0)
-            LogMissedDays(logger, schedule.ChannelId, missed, last);
+            LogMissedDays(logger, schedule.ChannelId, missed, WordOfTheDayService.Format(last));
     }
 
     // Posting needs a channel transport and the schedule switched on; `console` has neither.

@@ -1,7 +1,5 @@
-using LiteDB;
 using Microsoft.Extensions.Options;
 using VocabBot.Learning;
-using VocabBot.Storage;
 
 namespace VocabBot.WordOfTheDay;
 
@@ -9,12 +7,9 @@ namespace VocabBot.WordOfTheDay;
 /// Every channel's schedule (the configured ones, overridden by those set with /wotd-setup), and the
 /// channels Discord refused a post to, which get no more posts until their schedule is set up anew.
 /// </summary>
-internal sealed class WotdSchedules(VocabDatabase database, IOptions<WordOfTheDayOptions> options, IOptions<LearningOptions> learning)
+internal sealed class WotdSchedules(IWotdStore store, IOptions<WordOfTheDayOptions> options, IOptions<LearningOptions> learning)
 {
-    private readonly ILiteCollection<WotdSetupDocument> _setups = database.Collection<WotdSetupDocument>("wotd_setups");
-    private readonly ILiteCollection<WotdRefusalDocument> _refusals = database.Collection<WotdRefusalDocument>("wotd_refusals");
-
-    public IReadOnlyList<WotdSchedule> All()
+    public async Task<IReadOnlyList<WotdSchedule>> AllAsync(CancellationToken cancellationToken)
     {
         var byChannel = new Dictionary<string, WotdSchedule>(StringComparer.Ordinal);
         foreach (var configured in options.Value.Schedules)
@@ -23,52 +18,55 @@ internal sealed class WotdSchedules(VocabDatabase database, IOptions<WordOfTheDa
                 byChannel[configured.ChannelId] = schedule;
         }
 
-        foreach (var setup in _setups.FindAll())
+        foreach (var setup in await store.AllSetupsAsync(cancellationToken))
         {
             if (FromSetup(setup) is { } schedule)
-                byChannel[setup.Id] = schedule;
+                byChannel[setup.ChannelId] = schedule;
         }
 
         return [.. byChannel.Values];
     }
 
     /// <summary>One channel's schedule, by its id: no scan of the others.</summary>
-    public WotdSchedule? Find(string channelId) =>
-        (_setups.FindById(channelId) is { } setup ? FromSetup(setup) : null)
+    public async Task<WotdSchedule?> FindAsync(string channelId, CancellationToken cancellationToken) =>
+        (await store.FindSetupAsync(channelId, cancellationToken) is { } setup ? FromSetup(setup) : null)
         ?? options.Value.Schedules.Where(s => s.ChannelId == channelId).Select(Configured).LastOrDefault(s => s is not null);
 
     /// <summary>The schedules made with /wotd-setup in one server.</summary>
-    public IReadOnlyList<WotdSetupDocument> OfGuild(string guildId) => [.. _setups.Find(s => s.GuildId == guildId)];
+    public Task<IReadOnlyList<WotdSetup>> OfGuildAsync(string guildId, CancellationToken cancellationToken) =>
+        store.SetupsOfGuildAsync(guildId, cancellationToken);
 
     /// <summary>The server a channel's /wotd-setup schedule was made in, or null when it has none.</summary>
-    public string? GuildOf(string channelId) => _setups.FindById(channelId)?.GuildId;
+    public async Task<string?> GuildOfAsync(string channelId, CancellationToken cancellationToken) =>
+        (await store.FindSetupAsync(channelId, cancellationToken))?.GuildId;
 
     /// <summary>The zone a channel's day is counted in: its schedule's, else its guild's (see Learning:GuildTimeZones).</summary>
-    public TimeZoneInfo ZoneOf(string channelId, string? guildId) => Find(channelId)?.TimeZone ?? learning.Value.ZoneFor(guildId);
+    public async Task<TimeZoneInfo> ZoneOfAsync(string channelId, string? guildId, CancellationToken cancellationToken) =>
+        (await FindAsync(channelId, cancellationToken))?.TimeZone ?? learning.Value.ZoneFor(guildId);
 
-    public WotdSchedule Save(string channelId, string? guildId, string cron, TimeZoneInfo zone)
+    /// <summary>Saves the channel's schedule and lifts its refusal; null, saving nothing, when another server owns the channel.</summary>
+    public async Task<WotdSchedule?> SaveAsync(string channelId, string? guildId, string cron, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        _setups.Upsert(new WotdSetupDocument { Id = channelId, GuildId = guildId, Cron = cron, TimeZone = zone.Id });
-        _refusals.Delete(channelId);
-        return new WotdSchedule(channelId, cron, zone);
+        ArgumentNullException.ThrowIfNull(zone);
+        return await store.SaveSetupAsync(new WotdSetup(channelId, guildId, cron, zone.Id), cancellationToken)
+            ? new WotdSchedule(channelId, cron, zone)
+            : null;
     }
 
-    /// <summary>Removes a channel's /wotd-setup schedule; false when it had none.</summary>
-    public bool Remove(string channelId)
-    {
-        _refusals.Delete(channelId);
-        return _setups.Delete(channelId);
-    }
+    /// <summary>Removes a channel's /wotd-setup schedule, unless another server owns it; false when nothing was removed.</summary>
+    public Task<bool> RemoveAsync(string channelId, string guildId, CancellationToken cancellationToken) =>
+        store.RemoveSetupAsync(channelId, guildId, cancellationToken);
 
     /// <summary>Why Discord refused the channel's last post, while that stands; null when the channel takes posts.</summary>
-    public WotdRefusalDocument? Refusal(string channelId) => _refusals.FindById(channelId);
+    public Task<WotdRefusal?> RefusalAsync(string channelId, CancellationToken cancellationToken) =>
+        store.FindRefusalAsync(channelId, cancellationToken);
 
-    public void MarkRefused(string channelId, string reason, DateTimeOffset at) =>
-        _refusals.Upsert(new WotdRefusalDocument { Id = channelId, Reason = reason, At = at });
+    public Task MarkRefusedAsync(string channelId, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        store.SaveRefusalAsync(new WotdRefusal(channelId, reason, at), cancellationToken);
 
     private static WotdSchedule? Configured(ScheduleOptions configured) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(configured.TimeZone, out var zone) ? new WotdSchedule(configured.ChannelId, configured.Cron, zone) : null;
 
-    private static WotdSchedule? FromSetup(WotdSetupDocument setup) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(setup.TimeZone, out var zone) ? new WotdSchedule(setup.Id, setup.Cron, zone) : null;
+    private static WotdSchedule? FromSetup(WotdSetup setup) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(setup.TimeZone, out var zone) ? new WotdSchedule(setup.ChannelId, setup.Cron, zone) : null;
 }

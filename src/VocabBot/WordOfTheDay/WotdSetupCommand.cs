@@ -13,6 +13,9 @@ internal sealed class WotdSetupCommand(WotdSchedules schedules, WotdScheduler sc
 {
     public const string NeededPermissions = "View Channel, Send Messages and Embed Links";
 
+    private static ChatReply OwnedElsewhere =>
+        ChatReply.Private("That channel's word of the day was set up from another server; only that server can change it.");
+
     public CommandDefinition Definition { get; } = new(
         "wotd-setup",
         "Post a word of the day in a channel every day (Manage Server only)",
@@ -33,14 +36,14 @@ internal sealed class WotdSetupCommand(WotdSchedules schedules, WotdScheduler sc
         var channel = request.Option("channel");
         var time = request.Option("time")?.Trim() ?? "";
         if (time.Length == 0)
-            return Status(request.GuildId, channel);
+            return await StatusAsync(request.GuildId, channel, cancellationToken);
         if (!WordOfTheDayOptionsValidator.IsSnowflake(channel))
             return ChatReply.Private("Pick the channel to post in.");
-        if (schedules.GuildOf(channel!) is { } owner && owner != request.GuildId)
-            return ChatReply.Private("That channel's word of the day was set up from another server; only that server can change it.");
+        if (await schedules.GuildOfAsync(channel!, cancellationToken) is { } owner && owner != request.GuildId)
+            return OwnedElsewhere;
         if (time.Equals("off", StringComparison.OrdinalIgnoreCase))
         {
-            var removed = schedules.Remove(channel!);
+            var removed = await schedules.RemoveAsync(channel!, request.GuildId, cancellationToken);
             await scheduler.RemoveAsync(channel!, cancellationToken);
             return ChatReply.Private(removed ? "The word of the day is off for that channel." : "That channel had no word of the day set up.");
         }
@@ -48,14 +51,16 @@ internal sealed class WotdSetupCommand(WotdSchedules schedules, WotdScheduler sc
         if (!TimeOnly.TryParseExact(time, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
             return ChatReply.Private($"'{CommandInput.Shorten(time, 40)}' is not a time: use HH:MM in 24-hour form, like 08:00, or 'off'.");
         var zoneName = request.Option("timezone")?.Trim();
-        var zone = schedules.ZoneOf(channel!, request.GuildId);
+        var zone = await schedules.ZoneOfAsync(channel!, request.GuildId, cancellationToken);
         if (!string.IsNullOrEmpty(zoneName) && !TimeZoneInfo.TryFindSystemTimeZoneById(zoneName, out zone))
             return ChatReply.Private($"'{CommandInput.Shorten(zoneName, 40)}' is not a time zone I know: use an IANA name like Asia/Taipei or America/New_York.");
 
         var when = $"{at:HH\\:mm}, {zone.Id}";
         if (await ProveAsync(channel!, when, cancellationToken) is { } refused)
             return refused;
-        var schedule = schedules.Save(channel!, request.GuildId, $"0 {at.Minute} {at.Hour} * * ?", zone);
+        // Null when another server set the channel up meanwhile: it owns the channel now.
+        if (await schedules.SaveAsync(channel!, request.GuildId, $"0 {at.Minute} {at.Hour} * * ?", zone, cancellationToken) is not { } schedule)
+            return OwnedElsewhere;
         await scheduler.ApplyAsync(schedule, cancellationToken);
         return ChatReply.Private($"Done: a word of the day will be posted in {ChatMention.Channel(channel!)} every day at {when}.");
     }
@@ -80,22 +85,23 @@ internal sealed class WotdSetupCommand(WotdSchedules schedules, WotdScheduler sc
         }
     }
 
-    private ChatReply Status(string guildId, string? channel)
+    private async Task<ChatReply> StatusAsync(string guildId, string? channel, CancellationToken cancellationToken)
     {
-        var setups = schedules.OfGuild(guildId).Where(s => channel is null || s.Id == channel).ToList();
+        var setups = (await schedules.OfGuildAsync(guildId, cancellationToken)).Where(s => channel is null || s.ChannelId == channel).ToList();
         if (setups.Count == 0)
             return ChatReply.Private(channel is null
                 ? "No word of the day is set up in this server; give a channel and a time, e.g. 08:00."
                 : $"{ChatMention.Channel(channel)} has no word of the day; give a time, e.g. 08:00, to set one up.");
-        var lines = setups.Select(s =>
+        var lines = new List<string>();
+        foreach (var s in setups)
         {
-            var schedule = schedules.Find(s.Id);
+            var schedule = await schedules.FindAsync(s.ChannelId, cancellationToken);
             var at = schedule is null ? "?" : WotdScheduler.LocalTimeOf(schedule);
-            var line = $"{ChatMention.Channel(s.Id)}: every day at {at} ({s.TimeZone})";
-            return schedules.Refusal(s.Id) is { } refusal
+            var line = $"{ChatMention.Channel(s.ChannelId)}: every day at {at} ({s.TimeZone})";
+            lines.Add(await schedules.RefusalAsync(s.ChannelId, cancellationToken) is { } refusal
                 ? $"{line}; paused since {refusal.At:yyyy-MM-dd}: Discord refused the post ({refusal.Reason}). Give me {NeededPermissions} there and run /wotd-setup for it again."
-                : line;
-        });
+                : line);
+        }
         return ChatReply.Private("Word of the day in this server:\n" + string.Join('\n', lines));
     }
 }

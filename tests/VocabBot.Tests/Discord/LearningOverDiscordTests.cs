@@ -117,7 +117,7 @@ public sealed class LearningOverDiscordTests : IAsyncLifetime
         Assert.Equal(64, refused.GetProperty("data").GetProperty("flags").GetInt32());
         Assert.Contains("Manage Server", Text(refused));
         Assert.Contains("every day at 08:00", Text(accepted));
-        Assert.Contains(_bot.Host.Services.GetRequiredService<WotdSchedules>().All(), s => s.ChannelId == Interactions.ChannelId);
+        Assert.Contains(await _bot.Host.Services.GetRequiredService<WotdSchedules>().AllAsync(CancellationToken.None), s => s.ChannelId == Interactions.ChannelId);
     }
 
     [Fact]

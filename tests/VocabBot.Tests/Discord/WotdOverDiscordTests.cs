@@ -47,7 +47,7 @@ public sealed class WotdOverDiscordTests
         var reply = callback.Json.GetProperty("data");
         Assert.Equal(64, reply.GetProperty("flags").GetInt32());
         Assert.Contains("View Channel, Send Messages and Embed Links", reply.GetProperty("content").GetString(), StringComparison.Ordinal);
-        Assert.Null(bot.Host.Services.GetRequiredService<WotdSchedules>().Find(Channel));
+        Assert.Null(await bot.Host.Services.GetRequiredService<WotdSchedules>().FindAsync(Channel, CancellationToken.None));
         bot.Discord.AssertBodiesValid();
     }
 
@@ -64,7 +64,7 @@ public sealed class WotdOverDiscordTests
         Assert.Equal(Channel, channel);
         Assert.Contains("The word of the day will be posted here every day at 08:00, Asia/Taipei.", body, StringComparison.Ordinal);
         Assert.Contains("Done", callback.Json.GetProperty("data").GetProperty("content").GetString(), StringComparison.Ordinal);
-        Assert.NotNull(bot.Host.Services.GetRequiredService<WotdSchedules>().Find(Channel));
+        Assert.NotNull(await bot.Host.Services.GetRequiredService<WotdSchedules>().FindAsync(Channel, CancellationToken.None));
         bot.Discord.AssertBodiesValid();
     }
 }

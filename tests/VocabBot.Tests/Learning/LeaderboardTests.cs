@@ -50,18 +50,19 @@ public sealed class LeaderboardTests
     }
 
     [Fact]
-    public async Task Leaderboard_Week_CountsOnlyTheLastSevenDays()
+    public async Task Leaderboard_Week_CountsOnlyThisIsoWeekInTheServersZone()
     {
-        await using var bot = await TestBot.StartAsync();
+        // Monday 2026-01-05 00:30 in Taipei is still Sunday 16:30 UTC: Taipei's week has begun, UTC's has not.
+        var monday = new DateTimeOffset(2026, 1, 4, 16, 30, 0, TimeSpan.Zero);
+        await using var bot = await TestBot.StartAsync(time: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(monday.AddHours(1)));
         var board = bot.Get<Scoreboard>();
-        var now = bot.Time.GetUtcNow();
-        board.Record("guild", "old", "Old", "w", true, now.AddDays(-8));
-        board.Record("guild", "new", "New", "w", true, now.AddDays(-1));
+        board.Record("guild", "old", "Old", "w", true, monday.AddMinutes(-40)); // Sunday 23:50 in Taipei
+        board.Record("guild", "new", "New", "w", true, monday);
 
         var week = await bot.SendAsync("new", "leaderboard", ("period", "week"));
         var all = await bot.SendAsync("new", "leaderboard", ("period", "all"));
 
-        Assert.Equal("Leaderboard, the last 7 days:\n1. New (you): 10 points, 100% right of 1", week.Text);
+        Assert.Equal("Leaderboard, this week (from Monday):\n1. New (you): 10 points, 100% right of 1", week.Text);
         Assert.Contains("Old", all.Text);
     }
 
@@ -85,7 +86,7 @@ public sealed class LeaderboardTests
 
         var reply = await bot.SendAsync("u1", "leaderboard", ("period", "week"));
 
-        Assert.Equal("Leaderboard, the last 7 days: no answers yet; be the first with /quiz.", reply.Text);
+        Assert.Equal("Leaderboard, this week (from Monday): no answers yet; be the first with /quiz.", reply.Text);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class QuizAnswerTests
         Assert.True(reply.Ephemeral);
         Assert.Equal("This quiz is Name of u1's; start your own with /quiz.", reply.Text);
         Assert.Null(bot.QuestionOf(quiz).Chosen);
-        Assert.Empty(bot.Get<Scoreboard>().ForUser("guild", "u2"));
+        Assert.Null(bot.Get<Scoreboard>().TotalsOf("guild", "u2"));
         Assert.StartsWith("✅", (await bot.ClickAsync("u1", bot.RightButton(quiz))).Text);
     }
 
@@ -96,8 +96,8 @@ public sealed class QuizAnswerTests
         Assert.True(second.Ephemeral);
         Assert.Equal("You already answered this question; your first answer stands.", second.Text);
         Assert.Equal(bot.QuestionOf(quiz).Answer, bot.QuestionOf(quiz).Chosen);
-        var answer = Assert.Single(bot.Get<Scoreboard>().ForUser("guild", "u1"));
-        Assert.True(answer.Correct);
+        var totals = bot.Get<Scoreboard>().TotalsOf("guild", "u1")!;
+        Assert.Equal((1, 1), (totals.Answers, totals.Right));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class QuizAnswerTests
 
         Assert.True(reply.Ephemeral);
         Assert.Equal("This quiz expired after 15 minutes without an answer; start a new one with /quiz.", reply.Text);
-        Assert.Single(bot.Get<Scoreboard>().ForUser("guild", "u1"));
+        Assert.Equal(1, bot.Get<Scoreboard>().TotalsOf("guild", "u1")!.Answers);
     }
 
     [Fact]

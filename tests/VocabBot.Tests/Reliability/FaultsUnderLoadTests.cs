@@ -1,23 +1,18 @@
 using System.Text.Json.Nodes;
 using VocabBot.Tests.Discord;
-using VocabBot.Tests.WordOfTheDay;
-using VocabBot.WordOfTheDay;
 using Xunit.Abstractions;
 
 namespace VocabBot.Tests.Reliability;
 
 /// <summary>
 /// The gateway and REST faults of the Discord transport, under load: a burst of interactions while the
-/// gateway drops, reconnects and invalidates, and REST answers 429 and 5xx; and words of the day posted
-/// to many channels over several days while the post route fails. Nothing may be lost or sent twice.
-/// VOCABBOT_LONG=1 runs ten times as many.
+/// gateway drops, reconnects and invalidates, and REST answers 429 and 5xx. Nothing may be lost or sent twice.
+/// VOCABBOT_LONG=1 runs ten times as many. The word of the day under faults is in WordOfTheDayUnderFaultsTests.
 /// </summary>
 public sealed class FaultsUnderLoadTests(ITestOutputHelper output)
 {
     private static readonly bool Long = Environment.GetEnvironmentVariable("VOCABBOT_LONG") == "1";
     private static readonly int InteractionCount = Long ? 3000 : 300;
-    private static readonly int Days = Long ? 30 : 3;
-    private const int Channels = 10;
     private static readonly string[] GatewayFaults = ["drop", "op7", "close-4000", "op9-resumable"];
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
@@ -98,42 +93,6 @@ public sealed class FaultsUnderLoadTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
-    public async Task WordOfTheDay_ToManyChannelsUnderRestFaults_PostedExactlyOncePerChannelAndDay()
-    {
-        await using var bot = await BotHarness.StartAsync(new StandInLearning());
-        using var wotd = new WotdFixture(new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero), new WordOfTheDayOptions { RetryDelay = TimeSpan.Zero });
-        var channels = Enumerable.Range(0, Channels).Select(c => $"2100000000000000{c:00}").ToList();
-        var random = new Random(5);
-        var faults = new Dictionary<string, int>();
-        var outcomes = new Dictionary<PostOutcome, int>();
-
-        for (var day = 0; day < Days; day++)
-        {
-            for (var f = 0; f < 6; f++)
-                Count(faults, InjectPostFault(bot.Discord, random.Next(4)));
-            // Three triggers per channel at once (a misfire catching up, a restart, the cron), channels in random order.
-            var triggers = channels.SelectMany(c => Enumerable.Repeat(c, 3)).OrderBy(_ => random.Next())
-                .Select(c => wotd.Service.PostIfDueAsync(c, WotdFixture.Taipei, bot.Messenger, CancellationToken.None)).ToList();
-            foreach (var outcome in await Task.WhenAll(triggers).WaitAsync(Bound))
-                Count(outcomes, outcome);
-            if (day % 2 == 1)
-                wotd.Restart();
-            wotd.Time.Advance(TimeSpan.FromDays(1));
-        }
-
-        var posted = bot.Discord.ChannelMessages.GroupBy(m => m.Channel).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(channels, posted.Keys.Order());
-        Assert.All(posted, p => Assert.True(p.Value == Days, $"channel {p.Key} got {p.Value} posts in {Days} days"));
-        Assert.Equal(Channels * Days, outcomes.GetValueOrDefault(PostOutcome.Posted));
-        Assert.Equal(0, outcomes.GetValueOrDefault(PostOutcome.Failed));
-        bot.Discord.AssertBodiesValid();
-        output.WriteLine($"{Channels} channels x {Days} days, 3 triggers each ({Channels * Days * 3} calls); injected " +
-            $"{string.Join(", ", faults.OrderBy(f => f.Key).Select(f => $"{f.Value} {f.Key}"))}; " +
-            $"{outcomes.GetValueOrDefault(PostOutcome.Posted)} posted, {outcomes.GetValueOrDefault(PostOutcome.AlreadyPosted)} already posted, " +
-            $"{bot.Discord.ChannelMessages.Count} messages in the channels, 0 duplicates");
-    }
-
     private static JsonObject Interaction(Random random)
     {
         var id = Interactions.NewId();
@@ -183,26 +142,6 @@ public sealed class FaultsUnderLoadTests(ITestOutputHelper output)
                 discord.FailNext(callback, 429, """{"message": "You are being rate limited.", "retry_after": 0.05, "global": false}""",
                     new Dictionary<string, string> { ["X-RateLimit-Scope"] = "user" });
                 return "callback 429";
-        }
-    }
-
-    private static string InjectPostFault(FakeDiscord discord, int kind)
-    {
-        switch (kind)
-        {
-            case 0:
-                discord.FailNext("/channels/", 500, """{"message": "500: Internal Server Error", "code": 0}""");
-                return "post 500";
-            case 1:
-                discord.FailNext("/channels/", 503);
-                return "post 503";
-            case 2:
-                discord.FailNext("/channels/", 429, """{"message": "You are being rate limited.", "retry_after": 0.02, "global": false}""",
-                    new Dictionary<string, string> { ["X-RateLimit-Scope"] = "user" });
-                return "post 429";
-            default:
-                discord.FailNextAfterDoingIt("/channels/", 500);
-                return "post 500 after posting";
         }
     }
 

@@ -1,3 +1,4 @@
+using VocabBot.Storage;
 using VocabBot.WordOfTheDay;
 using static VocabBot.Tests.WordOfTheDay.WotdFixture;
 
@@ -37,7 +38,7 @@ public sealed class WordOfTheDayServiceTests
         // The first channel's post fails and waits (on the fake clock, which stands still) to retry.
         var failing = f.Service.PostIfDueAsync(Channel, Taipei, f.Poster, default);
         var other = await f.Service.PostIfDueAsync("222222222222222222", Taipei, f.Poster, default).WaitAsync(TimeSpan.FromSeconds(10));
-        var today = f.Service.Today(Channel, Taipei);
+        var today = await f.Service.TodayAsync(Channel, Taipei, CancellationToken.None);
         Assert.False(failing.IsCompleted);
         f.Time.Advance(f.Options.RetryDelay);
 
@@ -81,13 +82,15 @@ public sealed class WordOfTheDayServiceTests
     }
 
     [Fact]
-    public void Cycle_GoesThroughEveryWordBeforeAnyRepeats()
+    public async Task Cycle_GoesThroughEveryWordBeforeAnyRepeats()
     {
         using var f = new WotdFixture(TaipeiMorning);
         var total = f.Vocabulary.Headwords.Count;
 
-        var firstRound = Enumerable.Range(0, total).Select(_ => f.Cycle.Next(Channel)).ToList();
-        var nextPick = f.Cycle.Next(Channel);
+        var firstRound = new List<string?>();
+        for (var i = 0; i < total; i++)
+            firstRound.Add(await f.Cycle.NextAsync(Channel, CancellationToken.None));
+        var nextPick = await f.Cycle.NextAsync(Channel, CancellationToken.None);
 
         Assert.Equal(total, firstRound.Distinct().Count());
         Assert.Equal(f.Vocabulary.Headwords.Order(), firstRound.Order());
@@ -142,7 +145,7 @@ public sealed class WordOfTheDayServiceTests
     public async Task WordRemovedFromContent_IsNeverPosted()
     {
         using var f = new WotdFixture(TaipeiMorning);
-        var chosen = f.Service.Today(Channel, Taipei);
+        var chosen = await f.Service.TodayAsync(Channel, Taipei, CancellationToken.None);
         var article = chosen!.ArticleId;
         File.Delete(f.Content.File(article));
         f.Importer.Import(f.Content.Path);
@@ -159,9 +162,21 @@ public sealed class WordOfTheDayServiceTests
     {
         using var f = new WotdFixture(TaipeiMorning);
 
-        var today = f.Service.Today(Channel, Taipei);
+        var today = await f.Service.TodayAsync(Channel, Taipei, CancellationToken.None);
         await f.Service.PostIfDueAsync(Channel, Taipei, f.Poster, default);
 
         Assert.Equal("📖 " + today!.Headword, f.Poster.Posts.Single().Message.Card!.Title);
+    }
+
+    [Fact]
+    public async Task DatabaseThatCannotWrite_PostsNothing_SinceThePostCouldNotBeRecorded()
+    {
+        using var f = new WotdFixture(TaipeiMorning);
+        await f.Service.TodayAsync(Channel, Taipei, CancellationToken.None); // the day's word is chosen: posting it writes nothing first
+        f.Database.MarkFailing();
+
+        await Assert.ThrowsAsync<StorageFailingException>(() => f.Service.PostIfDueAsync(Channel, Taipei, f.Poster, default));
+
+        Assert.Equal(0, f.Poster.Attempts);
     }
 }

@@ -63,7 +63,7 @@ public sealed class WotdCommandsTests : IAsyncLifetime
         Assert.True(reply.Ephemeral);
         Assert.Contains("Manage Server", reply.Text);
         Assert.Null(await TriggerAsync());
-        Assert.DoesNotContain(_host.Services.GetRequiredService<WotdSchedules>().All(), s => s.ChannelId == Channel);
+        Assert.DoesNotContain(await _host.Services.GetRequiredService<WotdSchedules>().AllAsync(CancellationToken.None), s => s.ChannelId == Channel);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class WotdCommandsTests : IAsyncLifetime
         Assert.Contains("nothing was saved", reply.Text);
         Assert.Contains("View Channel, Send Messages and Embed Links", reply.Text);
         Assert.Null(await TriggerAsync());
-        Assert.DoesNotContain(_host.Services.GetRequiredService<WotdSchedules>().All(), s => s.ChannelId == Channel);
+        Assert.DoesNotContain(await _host.Services.GetRequiredService<WotdSchedules>().AllAsync(CancellationToken.None), s => s.ChannelId == Channel);
     }
 
     // The fake clock stands at 08:00 in Taipei: schedules here are for later hours, so Quartz does not fire them meanwhile.

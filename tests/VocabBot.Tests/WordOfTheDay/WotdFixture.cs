@@ -35,6 +35,7 @@ internal sealed class WotdFixture : IDisposable
     public Vocabulary Vocabulary { get; private set; } = null!;
     public ContentImporter Importer { get; private set; } = null!;
     public WordOfTheDayService Service { get; private set; } = null!;
+    public IWotdStore Store { get; private set; } = null!;
     public WordCycle Cycle { get; private set; } = null!;
     public WotdSchedules Schedules { get; private set; } = null!;
 
@@ -57,9 +58,10 @@ internal sealed class WotdFixture : IDisposable
         Database = new VocabDatabase(_data.File("vocabbot.db"));
         Vocabulary = new Vocabulary(Database);
         Importer = new ContentImporter(Database, Vocabulary, new ArticleParser(), NullLogger<ContentImporter>.Instance);
-        Cycle = new WordCycle(Database, Vocabulary, new Random(42));
-        Schedules = new WotdSchedules(Database, Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(new LearningOptions()));
-        Service = new WordOfTheDayService(Database, Vocabulary, Cycle, Schedules, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<WordOfTheDayService>.Instance);
+        Store = new LiteDbWotdStore(Database);
+        Cycle = new WordCycle(Store, Vocabulary, new Random(42));
+        Schedules = new WotdSchedules(Store, Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(new LearningOptions()));
+        Service = new WordOfTheDayService(Store, Vocabulary, Cycle, Schedules, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<WordOfTheDayService>.Instance);
     }
 }
 

@@ -161,7 +161,9 @@ internal sealed class QuizCommands(
 
         var correct = option == question.Answer;
         var last = index + 1 == session.Questions.Count;
-        database.Database.BeginTrans();
+        database.EnsureWritable();
+        var transaction = database.Database; // the one the transaction is on, even if storage reopens meanwhile
+        transaction.BeginTrans();
         try
         {
             memory.Record(session.UserId, question.WordKey, correct, now);
@@ -172,12 +174,12 @@ internal sealed class QuizCommands(
             session.LastActivity = now;
             session.Status = last ? QuizStatus.Finished : QuizStatus.Open;
             sessions.Save(session);
-            database.Database.Commit();
+            transaction.Commit();
             return QuizReplies.Answered(session, question, answer, last);
         }
         catch
         {
-            database.Database.Rollback();
+            VocabDatabase.RollbackQuietly(transaction);
             throw;
         }
     }

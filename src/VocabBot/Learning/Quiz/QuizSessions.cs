@@ -7,23 +7,31 @@ namespace VocabBot.Learning.Quiz;
 internal sealed class QuizSessions
 {
     private static readonly TimeSpan KeepClosed = TimeSpan.FromDays(1);
-    private readonly ILiteCollection<QuizSession> _sessions;
+    private readonly VocabDatabase _database;
 
     public QuizSessions(VocabDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        _sessions = database.Collection<QuizSession>("quizzes");
+        _database = database;
         _sessions.EnsureIndex(s => s.UserId);
         _sessions.EnsureIndex(s => s.LastActivity);
     }
 
+    // Taken for each use: the database is reopened after a failed write.
+    private ILiteCollection<QuizSession> _sessions => _database.Collection<QuizSession>("quizzes");
+
     public QuizSession? Find(string id) => _sessions.FindById(id);
 
-    public void Save(QuizSession session) => _sessions.Upsert(session);
+    public void Save(QuizSession session)
+    {
+        _database.EnsureWritable();
+        _sessions.Upsert(session);
+    }
 
     /// <summary>Stores a new quiz, closing the user's older open ones and dropping quizzes idle for a day.</summary>
     public void Start(QuizSession session, DateTimeOffset now)
     {
+        _database.EnsureWritable();
         foreach (var open in _sessions.Find(s => s.UserId == session.UserId).Where(s => s.Status == QuizStatus.Open).ToList())
         {
             open.Status = QuizStatus.Replaced;

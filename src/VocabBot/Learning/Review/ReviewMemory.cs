@@ -6,18 +6,22 @@ namespace VocabBot.Learning.Review;
 /// <summary>Keeps each user's FSRS memory of each word and says which words are due.</summary>
 internal sealed class ReviewMemory
 {
-    private readonly ILiteCollection<MemoryState> _states;
+    private readonly VocabDatabase _database;
 
     public ReviewMemory(VocabDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        _states = database.Collection<MemoryState>("memory");
+        _database = database;
         _states.EnsureIndex(s => s.UserId);
     }
+
+    // Taken for each use: the database is reopened after a failed write.
+    private ILiteCollection<MemoryState> _states => _database.Collection<MemoryState>("memory");
 
     /// <summary>Updates the user's memory of a word after an answer: right is Good, wrong is Again.</summary>
     public MemoryState Record(string userId, string wordKey, bool correct, DateTimeOffset now)
     {
+        _database.EnsureWritable();
         var id = MemoryState.IdFor(userId, wordKey);
         var state = _states.FindById(id);
         var rating = correct ? Rating.Good : Rating.Again;

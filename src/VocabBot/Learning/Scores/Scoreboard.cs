@@ -1,24 +1,17 @@
-using LiteDB;
-using VocabBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace VocabBot.Learning.Scores;
 
-/// <summary>Records answers with their points and ranks users by them: per guild, all time or since a moment.</summary>
-internal sealed class Scoreboard
+/// <summary>
+/// The scoring rules: points, the run bonus, the day streak and the leaderboard order. Each answer updates the
+/// member's running totals (all time and this ISO week of the server's zone) in the same write as its log record,
+/// so nothing here reads a member's history.
+/// </summary>
+internal sealed class Scoreboard(IScoreStore store, IOptions<LearningOptions> options)
 {
     public const int PointsPerRightAnswer = 10;
     public const int RunBonus = 5;
     public const int RunForBonus = 3;
-
-    private readonly ILiteCollection<AnswerRecord> _answers;
-
-    public Scoreboard(VocabDatabase database)
-    {
-        ArgumentNullException.ThrowIfNull(database);
-        _answers = database.Collection<AnswerRecord>("answers");
-        _answers.EnsureIndex(a => a.GuildId);
-        _answers.EnsureIndex(a => a.UserId);
-    }
 
     public static string GuildKey(string? guildId) => guildId ?? "";
 
@@ -28,75 +21,112 @@ internal sealed class Scoreboard
     /// </summary>
     public AnswerRecord Record(string? guildId, string userId, string userName, string wordKey, bool correct, DateTimeOffset now)
     {
-        var points = 0;
-        if (correct)
-        {
-            var run = 1 + ForUser(guildId, userId).OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-                .TakeWhile(a => a.Correct).Count();
-            points = PointsPerRightAnswer + (run >= RunForBonus ? RunBonus : 0);
-        }
-
-        var record = new AnswerRecord
-        {
-            GuildId = GuildKey(guildId),
-            UserId = userId,
-            UserName = userName,
-            WordKey = wordKey,
-            Correct = correct,
-            Points = points,
-            At = now,
-        };
-        _answers.Insert(record);
-        return record;
-    }
-
-    public IReadOnlyList<AnswerRecord> ForUser(string? guildId, string userId)
-    {
         var guild = GuildKey(guildId);
-        return _answers.Find(a => a.UserId == userId).Where(a => a.GuildId == guild).ToList();
-    }
-
-    /// <summary>
-    /// Everyone who answered in the guild (since <paramref name="since"/> when given), best first:
-    /// more points, then higher accuracy, then whoever reached their points total first.
-    /// </summary>
-    public IReadOnlyList<Standing> Standings(string? guildId, DateTimeOffset? since)
-    {
-        var guild = GuildKey(guildId);
-        var rows = _answers.Find(a => a.GuildId == guild)
-            .Where(a => since is null || a.At >= since)
-            .GroupBy(a => a.UserId, StringComparer.Ordinal)
-            .Select(g =>
+        var zone = options.Value.ZoneFor(guildId);
+        return store.Record(guild, userId, ScoreTotals.WeekOf(now, zone), (allTime, week) =>
+        {
+            var run = correct ? (allTime?.Run ?? 0) + 1 : 0;
+            var answer = new AnswerRecord
             {
-                var latest = g.MaxBy(a => a.At)!;
-                var scoring = g.Where(a => a.Points > 0).ToList();
-                var reachedAt = scoring.Count > 0 ? scoring.Max(a => a.At) : g.Min(a => a.At);
-                return new Standing(0, g.Key, latest.UserName, g.Sum(a => a.Points), g.Count(), g.Count(a => a.Correct), reachedAt);
-            })
-            .OrderByDescending(s => s.Points)
-            .ThenByDescending(s => s.Accuracy)
-            .ThenBy(s => s.ReachedAt)
-            .ThenBy(s => s.UserId, StringComparer.Ordinal);
-        return rows.Select((s, i) => s with { Rank = i + 1 }).ToList();
+                GuildId = guild,
+                UserId = userId,
+                UserName = userName,
+                WordKey = wordKey,
+                Correct = correct,
+                Points = correct ? PointsPerRightAnswer + (run >= RunForBonus ? RunBonus : 0) : 0,
+                At = now,
+            };
+            return new ScoredAnswer(answer, Add(allTime, ScoreTotals.AllTime, answer, zone), Add(week, ScoreTotals.WeekOf(now, zone), answer, zone));
+        });
     }
 
-    /// <summary>Consecutive local days, ending today or yesterday, with at least one answer in the guild.</summary>
-    public int DayStreak(string? guildId, string userId, TimeZoneInfo zone, DateTimeOffset now)
+    /// <summary>The member's all-time totals in the guild; null before their first answer there.</summary>
+    public ScoreTotals? TotalsOf(string? guildId, string userId) => store.Find(GuildKey(guildId), ScoreTotals.AllTime, userId);
+
+    /// <summary>The best of the guild (all time, or this ISO week in its zone), and where the member stands.</summary>
+    public Board Leaderboard(string? guildId, string userId, bool thisWeek, int count, DateTimeOffset now)
     {
-        var days = ForUser(guildId, userId).Select(a => LocalDay(a.At, zone)).ToHashSet();
-        var day = LocalDay(now, zone);
-        if (!days.Contains(day))
-            day = day.AddDays(-1);
-        var streak = 0;
-        while (days.Contains(day))
+        var guild = GuildKey(guildId);
+        var week = thisWeek ? ScoreTotals.WeekOf(now, options.Value.ZoneFor(guildId)) : ScoreTotals.AllTime;
+        var top = store.Top(guild, week, count).Select((t, i) => t.ToStanding(i + 1)).ToList();
+        var own = top.FirstOrDefault(s => s.UserId == userId)
+            ?? (store.Find(guild, week, userId) is { } mine ? mine.ToStanding(store.RankOf(mine)) : null);
+        return new Board(top, own);
+    }
+
+    /// <summary>Consecutive local days (the guild's zone), ending today or yesterday, with at least one answer in the guild.</summary>
+    public int DayStreak(string? guildId, string userId, DateTimeOffset now)
+    {
+        if (TotalsOf(guildId, userId) is not { } totals)
+            return 0;
+        var today = DateOnly.ParseExact(ScoreTotals.DayOf(now, options.Value.ZoneFor(guildId)), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var last = DateOnly.ParseExact(totals.LastDay, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return last >= today.AddDays(-1) ? totals.StreakDays : 0;
+    }
+
+    /// <summary>Fills in the totals from the answer log when a database from before they existed has none.</summary>
+    /// <returns>How many answers were replayed; 0 when the totals were there.</returns>
+    public int RebuildTotalsIfMissing()
+    {
+        if (!store.TotalsMissing())
+            return 0;
+        var (totals, answers) = Replay(store.Log());
+        store.ReplaceTotals(totals);
+        return answers;
+    }
+
+    /// <summary>The totals the log adds up to, answer by answer, with the points each answer was given.</summary>
+    public (IReadOnlyCollection<ScoreTotals> Totals, int Answers) Replay(IEnumerable<AnswerRecord> log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var totals = new Dictionary<string, ScoreTotals>(StringComparer.Ordinal);
+        var count = 0;
+        foreach (var answer in log)
         {
-            streak++;
-            day = day.AddDays(-1);
+            count++;
+            var zone = options.Value.ZoneFor(answer.GuildId.Length == 0 ? null : answer.GuildId);
+            foreach (var week in new[] { ScoreTotals.AllTime, ScoreTotals.WeekOf(answer.At, zone) })
+            {
+                var id = ScoreTotals.IdOf(answer.GuildId, week, answer.UserId);
+                totals[id] = Add(totals.GetValueOrDefault(id), week, answer, zone);
+            }
         }
 
-        return streak;
+        return (totals.Values, count);
     }
 
-    private static DateOnly LocalDay(DateTimeOffset at, TimeZoneInfo zone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+    private static ScoreTotals Add(ScoreTotals? before, string week, AnswerRecord answer, TimeZoneInfo zone)
+    {
+        var totals = before ?? new ScoreTotals
+        {
+            Id = ScoreTotals.IdOf(answer.GuildId, week, answer.UserId),
+            GuildId = answer.GuildId,
+            Week = week,
+            UserId = answer.UserId,
+            ReachedAt = answer.At,
+        };
+        if (answer.Points > 0)
+            totals.ReachedAt = totals.Points > 0 && totals.ReachedAt > answer.At ? totals.ReachedAt : answer.At;
+        totals.UserName = answer.UserName;
+        totals.Points += answer.Points;
+        totals.Answers++;
+        totals.Right += answer.Correct ? 1 : 0;
+        totals.Run = answer.Correct ? totals.Run + 1 : 0;
+
+        var day = ScoreTotals.DayOf(answer.At, zone);
+        if (totals.LastDay.Length == 0 || string.CompareOrdinal(day, Next(totals.LastDay)) > 0)
+            totals.StreakDays = 1;
+        else if (day == Next(totals.LastDay))
+            totals.StreakDays++;
+        if (string.CompareOrdinal(day, totals.LastDay) > 0)
+            totals.LastDay = day;
+        totals.RankKey = ScoreTotals.RankKeyOf(totals);
+        return totals;
+    }
+
+    private static string Next(string day) =>
+        DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>A leaderboard: the best, best first, and the asking member's place (null before their first answer).</summary>
+internal sealed record Board(IReadOnlyList<Standing> Top, Standing? Own);

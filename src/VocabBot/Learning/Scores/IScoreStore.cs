@@ -1,0 +1,37 @@
+namespace VocabBot.Learning.Scores;
+
+/// <summary>
+/// The answers log and the running totals kept beside it, in LiteDB (<see cref="LiteDbScoreStore"/>) or PostgreSQL.
+/// Both keep the same behaviour; one set of contract tests runs against each.
+/// </summary>
+internal interface IScoreStore
+{
+    /// <summary>
+    /// Reads the member's all-time and week totals, lets <paramref name="score"/> turn them and the answer into the
+    /// stored answer and the new totals, and writes all three at once: an answer never lands without its totals.
+    /// </summary>
+    AnswerRecord Record(string guildId, string userId, string week, Func<ScoreTotals?, ScoreTotals?, ScoredAnswer> score);
+
+    ScoreTotals? Find(string guildId, string week, string userId);
+
+    /// <summary>The best <paramref name="count"/> of a server (all time, or one week), best first.</summary>
+    IReadOnlyList<ScoreTotals> Top(string guildId, string week, int count);
+
+    /// <summary>1 for the best; counted through the rank index, not by reading every member.</summary>
+    int RankOf(ScoreTotals totals);
+
+    /// <summary>True when answers are stored but no totals: a database from before the totals existed.</summary>
+    bool TotalsMissing();
+
+    /// <summary>Every answer, oldest first (by id), for rebuilding the totals.</summary>
+    IEnumerable<AnswerRecord> Log();
+
+    /// <summary>Replaces every stored total with <paramref name="totals"/>.</summary>
+    void ReplaceTotals(IEnumerable<ScoreTotals> totals);
+
+    /// <summary>Every stored total, for the replay test and the store copy.</summary>
+    IEnumerable<ScoreTotals> AllTotals();
+}
+
+/// <summary>What one answer makes of the totals: the record to log and the member's new all-time and week totals.</summary>
+internal sealed record ScoredAnswer(AnswerRecord Answer, ScoreTotals AllTime, ScoreTotals Week);

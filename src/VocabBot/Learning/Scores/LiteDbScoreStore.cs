@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using LiteDB;
+using VocabBot.Storage;
+
+namespace VocabBot.Learning.Scores;
+
+/// <summary>
+/// The answers log and the running totals in the embedded LiteDB database. LiteDB counts by loading documents
+/// (80 ms to rank a member among 5,000), so the rank keys of each server and week are also kept in memory, read
+/// once and updated with each answer; one process owns the file, so nothing else changes them.
+/// </summary>
+internal sealed class LiteDbScoreStore : IScoreStore
+{
+    private readonly ConcurrentDictionary<string, RankKeys> _ranks = new(StringComparer.Ordinal);
+    private const string AnswersCollection = "answers";
+    private const string TotalsCollection = "score_totals";
+    private readonly VocabDatabase _database;
+
+    public LiteDbScoreStore(VocabDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+        Answers.EnsureIndex(a => a.GuildId);
+        Answers.EnsureIndex(a => a.UserId);
+        Totals.EnsureIndex(t => t.RankKey);
+    }
+
+    // Taken for each use: the database is reopened after a failed write.
+    private ILiteCollection<AnswerRecord> Answers => _database.Collection<AnswerRecord>(AnswersCollection);
+
+    private ILiteCollection<ScoreTotals> Totals => _database.Collection<ScoreTotals>(TotalsCollection);
+
+    public AnswerRecord Record(string guildId, string userId, string week, Func<ScoreTotals?, ScoreTotals?, ScoredAnswer> score)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        _database.EnsureWritable();
+        var database = _database.Database;
+        // Inside the quiz's transaction when there is one (LiteDB gives each thread one); else in its own.
+        var own = database.BeginTrans();
+        try
+        {
+            var scored = score(Find(guildId, ScoreTotals.AllTime, userId), Find(guildId, week, userId));
+            Answers.Insert(scored.Answer);
+            Totals.Upsert(scored.AllTime);
+            Totals.Upsert(scored.Week);
+            if (own)
+                database.Commit();
+            RanksOf(scored.AllTime, load: false)?.Set(scored.AllTime);
+            RanksOf(scored.Week, load: false)?.Set(scored.Week);
+            return scored.Answer;
+        }
+        catch
+        {
+            if (own)
+                VocabDatabase.RollbackQuietly(database);
+            throw;
+        }
+    }
+
+    public ScoreTotals? Find(string guildId, string week, string userId) => Totals.FindById(ScoreTotals.IdOf(guildId, week, userId));
+
+    public IReadOnlyList<ScoreTotals> Top(string guildId, string week, int count)
+    {
+        var prefix = ScoreTotals.RankPrefix(guildId, week);
+        return [.. Ranks(prefix).First(count).Select(user => Find(guildId, week, user)).OfType<ScoreTotals>()];
+    }
+
+    public int RankOf(ScoreTotals totals)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        var ranks = RanksOf(totals, load: true)!;
+        ranks.Set(totals); // it is what is stored now
+        return ranks.RankOf(totals.RankKey);
+    }
+
+    private RankKeys? RanksOf(ScoreTotals totals, bool load)
+    {
+        var prefix = ScoreTotals.RankPrefix(totals.GuildId, totals.Week);
+        if (load)
+            return Ranks(prefix);
+        return _ranks.TryGetValue(prefix, out var ranks) && ranks.Failures == _database.Failures ? ranks : null;
+    }
+
+    private RankKeys Ranks(string prefix)
+    {
+        if (_ranks.TryGetValue(prefix, out var ranks) && ranks.Failures == _database.Failures)
+            return ranks;
+        ranks = new RankKeys(prefix, _database.Failures);
+        foreach (var key in Totals.Query().Where(Query.StartsWith(nameof(ScoreTotals.RankKey), prefix)).Select(t => t.RankKey).ToEnumerable())
+            ranks.Add(key);
+        return _ranks[prefix] = ranks;
+    }
+
+    public bool TotalsMissing() => Totals.LongCount() == 0 && Answers.LongCount() > 0;
+
+    public IEnumerable<AnswerRecord> Log() => Answers.Query().OrderBy(a => a.Id).ToEnumerable();
+
+    public void ReplaceTotals(IEnumerable<ScoreTotals> totals)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        _database.EnsureWritable();
+        var database = _database.Database;
+        var own = database.BeginTrans();
+        try
+        {
+            Totals.DeleteAll();
+            Totals.InsertBulk(totals);
+            if (own)
+                database.Commit();
+            _ranks.Clear();
+        }
+        catch
+        {
+            if (own)
+                VocabDatabase.RollbackQuietly(database);
+            throw;
+        }
+    }
+
+    public IEnumerable<ScoreTotals> AllTotals() => Totals.FindAll();
+
+    /// <summary>One server's (and week's) rank keys in leaderboard order, and each member's current key.</summary>
+    private sealed class RankKeys(string prefix, int failures)
+    {
+        private readonly SortedSet<string> _keys = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _byUser = new(StringComparer.Ordinal);
+        private readonly Lock _gate = new();
+
+        /// <summary>The store's failure count when these were read: a failed write may have rolled back what they saw.</summary>
+        public int Failures { get; } = failures;
+
+        public void Add(string key)
+        {
+            lock (_gate)
+            {
+                _keys.Add(key);
+                _byUser[UserOf(key)] = key;
+            }
+        }
+
+        public void Set(ScoreTotals totals)
+        {
+            lock (_gate)
+            {
+                if (_byUser.TryGetValue(totals.UserId, out var old))
+                    _keys.Remove(old);
+                _keys.Add(totals.RankKey);
+                _byUser[totals.UserId] = totals.RankKey;
+            }
+        }
+
+        public int RankOf(string key)
+        {
+            lock (_gate)
+                return _keys.GetViewBetween(prefix, key).Count;
+        }
+
+        public List<string> First(int count)
+        {
+            lock (_gate)
+                return [.. _keys.Take(count).Select(UserOf)];
+        }
+
+        // The user id is the key's last part.
+        private static string UserOf(string key) => key[(key.LastIndexOf('|') + 1)..];
+    }
+}

@@ -1,0 +1,220 @@
+using Npgsql;
+using NpgsqlTypes;
+using VocabBot.Storage.Postgres;
+
+namespace VocabBot.Learning.Scores;
+
+/// <summary>
+/// The answers log and the running totals in PostgreSQL. An answer and its totals are written in one transaction
+/// that first takes a lock on the member, so two answers of one member at the same moment in two processes add up
+/// one after the other instead of one overwriting the other.
+/// </summary>
+internal sealed class PostgresScoreStore(PostgresDatabase database) : IScoreStore, IPostgresStore
+{
+    private const string Columns = "guild_id, week, user_id, user_name, points, answers, right_answers, run, reached_at, last_day, streak_days, rank_key";
+
+    public static IReadOnlyList<PostgresMigration> Migrations { get; } =
+    [
+        new("scores/001", """
+            CREATE TABLE answers (
+                id bigserial PRIMARY KEY,
+                guild_id text NOT NULL,
+                user_id text NOT NULL,
+                user_name text NOT NULL,
+                word_key text NOT NULL,
+                correct boolean NOT NULL,
+                points integer NOT NULL,
+                at timestamptz NOT NULL);
+            CREATE TABLE score_totals (
+                guild_id text NOT NULL,
+                week text NOT NULL,
+                user_id text NOT NULL,
+                user_name text NOT NULL,
+                points integer NOT NULL,
+                answers integer NOT NULL,
+                right_answers integer NOT NULL,
+                run integer NOT NULL,
+                reached_at timestamptz NOT NULL,
+                last_day text NOT NULL,
+                streak_days integer NOT NULL,
+                rank_key text COLLATE "C" NOT NULL,
+                PRIMARY KEY (guild_id, week, user_id));
+            CREATE INDEX score_totals_rank ON score_totals (guild_id, week, rank_key);
+            """),
+    ];
+
+    public AnswerRecord Record(string guildId, string userId, string week, Func<ScoreTotals?, ScoreTotals?, ScoredAnswer> score)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", $"{guildId}|{userId}");
+        var found = Read(connection, $"SELECT {Columns} FROM score_totals WHERE guild_id = $1 AND user_id = $2 AND week IN ('', $3)", guildId, userId, week);
+        var scored = score(found.FirstOrDefault(t => t.Week.Length == 0), found.FirstOrDefault(t => t.Week == week && week.Length > 0));
+        var answer = scored.Answer;
+        using (var insert = Command(connection,
+            "INSERT INTO answers (guild_id, user_id, user_name, word_key, correct, points, at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            answer.GuildId, answer.UserId, answer.UserName, answer.WordKey, answer.Correct, answer.Points, answer.At.ToUniversalTime()))
+            answer.Id = checked((int)(long)insert.ExecuteScalar()!);
+        Upsert(connection, scored.AllTime);
+        Upsert(connection, scored.Week);
+        transaction.Commit();
+        return answer;
+    }
+
+    public ScoreTotals? Find(string guildId, string week, string userId)
+    {
+        using var connection = database.Open();
+        return Read(connection, $"SELECT {Columns} FROM score_totals WHERE guild_id = $1 AND week = $2 AND user_id = $3", guildId, week, userId).FirstOrDefault();
+    }
+
+    public IReadOnlyList<ScoreTotals> Top(string guildId, string week, int count)
+    {
+        using var connection = database.Open();
+        return Read(connection, $"SELECT {Columns} FROM score_totals WHERE guild_id = $1 AND week = $2 ORDER BY rank_key LIMIT $3", guildId, week, count);
+    }
+
+    public int RankOf(ScoreTotals totals)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        using var connection = database.Open();
+        using var command = Command(connection, "SELECT count(*) FROM score_totals WHERE guild_id = $1 AND week = $2 AND rank_key <= $3",
+            totals.GuildId, totals.Week, totals.RankKey);
+        return checked((int)(long)command.ExecuteScalar()!);
+    }
+
+    public bool TotalsMissing()
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, "SELECT NOT EXISTS (SELECT 1 FROM score_totals) AND EXISTS (SELECT 1 FROM answers)");
+        return (bool)command.ExecuteScalar()!;
+    }
+
+    public IEnumerable<AnswerRecord> Log()
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, "SELECT id, guild_id, user_id, user_name, word_key, correct, points, at FROM answers ORDER BY id");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return new AnswerRecord
+            {
+                Id = checked((int)reader.GetInt64(0)),
+                GuildId = reader.GetString(1),
+                UserId = reader.GetString(2),
+                UserName = reader.GetString(3),
+                WordKey = reader.GetString(4),
+                Correct = reader.GetBoolean(5),
+                Points = reader.GetInt32(6),
+                At = reader.GetFieldValue<DateTimeOffset>(7),
+            };
+        }
+    }
+
+    public void ReplaceTotals(IEnumerable<ScoreTotals> totals)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, "DELETE FROM score_totals");
+        using (var import = connection.BeginBinaryImport($"COPY score_totals ({Columns}) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var t in totals)
+            {
+                import.StartRow();
+                import.Write(t.GuildId, NpgsqlDbType.Text);
+                import.Write(t.Week, NpgsqlDbType.Text);
+                import.Write(t.UserId, NpgsqlDbType.Text);
+                import.Write(t.UserName, NpgsqlDbType.Text);
+                import.Write(t.Points, NpgsqlDbType.Integer);
+                import.Write(t.Answers, NpgsqlDbType.Integer);
+                import.Write(t.Right, NpgsqlDbType.Integer);
+                import.Write(t.Run, NpgsqlDbType.Integer);
+                import.Write(t.ReachedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+                import.Write(t.LastDay, NpgsqlDbType.Text);
+                import.Write(t.StreakDays, NpgsqlDbType.Integer);
+                import.Write(t.RankKey, NpgsqlDbType.Text);
+            }
+
+            import.Complete();
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>
+    /// Adds answers copied from another store, keeping their ids, and skips those already here: running it again
+    /// adds nothing. New answers are numbered after the highest id.
+    /// </summary>
+    /// <returns>How many were new.</returns>
+    public int ImportLog(IEnumerable<AnswerRecord> answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, "CREATE TEMP TABLE imported_answers (LIKE answers) ON COMMIT DROP");
+        using (var import = connection.BeginBinaryImport("COPY imported_answers (id, guild_id, user_id, user_name, word_key, correct, points, at) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var a in answers)
+                import.WriteRow((long)a.Id, a.GuildId, a.UserId, a.UserName, a.WordKey, a.Correct, a.Points, a.At.ToUniversalTime());
+            import.Complete();
+        }
+
+        int added;
+        using (var insert = Command(connection, "INSERT INTO answers SELECT * FROM imported_answers ON CONFLICT (id) DO NOTHING"))
+            added = insert.ExecuteNonQuery();
+        Execute(connection, "SELECT setval(pg_get_serial_sequence('answers', 'id'), GREATEST((SELECT max(id) FROM answers), 1))");
+        transaction.Commit();
+        return added;
+    }
+
+    public IEnumerable<ScoreTotals> AllTotals()
+    {
+        using var connection = database.Open();
+        return Read(connection, $"SELECT {Columns} FROM score_totals");
+    }
+
+    private static void Upsert(NpgsqlConnection connection, ScoreTotals t) => Execute(connection, $"""
+        INSERT INTO score_totals ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+        ON CONFLICT (guild_id, week, user_id) DO UPDATE SET user_name = $4, points = $5, answers = $6, right_answers = $7,
+            run = $8, reached_at = $9, last_day = $10, streak_days = $11, rank_key = $12
+        """, t.GuildId, t.Week, t.UserId, t.UserName, t.Points, t.Answers, t.Right, t.Run, t.ReachedAt.ToUniversalTime(), t.LastDay, t.StreakDays, t.RankKey);
+
+    private static List<ScoreTotals> Read(NpgsqlConnection connection, string sql, params object[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<ScoreTotals>();
+        while (reader.Read())
+        {
+            var totals = new ScoreTotals
+            {
+                GuildId = reader.GetString(0),
+                Week = reader.GetString(1),
+                UserId = reader.GetString(2),
+                UserName = reader.GetString(3),
+                Points = reader.GetInt32(4),
+                Answers = reader.GetInt32(5),
+                Right = reader.GetInt32(6),
+                Run = reader.GetInt32(7),
+                ReachedAt = reader.GetFieldValue<DateTimeOffset>(8),
+                LastDay = reader.GetString(9),
+                StreakDays = reader.GetInt32(10),
+                RankKey = reader.GetString(11),
+            };
+            totals.Id = ScoreTotals.IdOf(totals.GuildId, totals.Week, totals.UserId);
+            rows.Add(totals);
+        }
+
+        return rows;
+    }
+
+    private static void Execute(NpgsqlConnection connection, string sql, params object[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object[] parameters) =>
+        PostgresDatabase.Bind(new NpgsqlCommand(sql, connection), parameters);
+}

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using VocabBot.Chat;
+using VocabBot.Learning;
+using VocabBot.Learning.Review;
+using VocabBot.Learning.Scores;
+using VocabBot.Storage;
+using VocabBot.Storage.Postgres;
+
+namespace VocabBot.Benchmarks;
+
+/// <summary>
+/// /leaderboard (all and week), /stats and recording an answer, on a history of N answers from M members of one
+/// server over a year, for growing N: with running totals none of them should grow with the history.
+/// </summary>
+public static class ScoresBenchmark
+{
+    private const string Guild = "100000000000000001";
+    private static readonly DateTimeOffset YearStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <param name="postgres">A connection string to a PostgreSQL server whose user may create databases; null: LiteDB only.</param>
+    public static void Run(IReadOnlyList<int> histories, int members, int calls, string? postgres)
+    {
+        System.Console.WriteLine($"{members} members of one server; {calls} calls per row after 200 untimed; latencies in ms");
+        foreach (var history in histories)
+        {
+            var folder = Directory.CreateTempSubdirectory("vocabbot-scores-").FullName;
+            try
+            {
+                using var database = new VocabDatabase(Path.Combine(folder, "vocabbot.db"));
+                Measure("LiteDB", new LiteDbScoreStore(database), database, history, members, calls, answers =>
+                {
+                    var log = database.Collection<AnswerRecord>("answers");
+                    foreach (var chunk in answers.Chunk(100_000))
+                        log.InsertBulk(chunk);
+                });
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            if (postgres is not null)
+                MeasurePostgres(postgres, history, members, calls);
+        }
+    }
+
+    private static void MeasurePostgres(string server, int history, int members, int calls)
+    {
+        var name = $"vocabbot_bench_{history}";
+        Admin(server, $"DROP DATABASE IF EXISTS {name}");
+        Admin(server, $"CREATE DATABASE {name}");
+        try
+        {
+            using var database = new PostgresDatabase(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
+            new SchemaMigrator(database, PostgresScoreStore.Migrations, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+            using var memory = new VocabDatabase(new MemoryStream()); // /stats also reads review memory, which has no PostgreSQL store yet
+            Measure("PostgreSQL", new PostgresScoreStore(database), memory, history, members, calls, answers =>
+            {
+                using var connection = database.Open();
+                using var import = connection.BeginBinaryImport("COPY answers (guild_id, user_id, user_name, word_key, correct, points, at) FROM STDIN (FORMAT BINARY)");
+                foreach (var a in answers)
+                    import.WriteRow(a.GuildId, a.UserId, a.UserName, a.WordKey, a.Correct, a.Points, a.At.ToUniversalTime());
+                import.Complete();
+            });
+            NpgsqlConnection.ClearAllPools();
+        }
+        finally
+        {
+            Admin(server, $"DROP DATABASE IF EXISTS {name}");
+        }
+    }
+
+    private static void Admin(string server, string sql)
+    {
+        using var connection = new NpgsqlConnection(server);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private static void Measure(string storeName, IScoreStore store, VocabDatabase memoryDatabase, int history, int members, int calls, Action<IEnumerable<AnswerRecord>> writeLog)
+    {
+        var board = new Scoreboard(store, Options.Create(new LearningOptions()));
+        var commands = new ScoreCommands(board, new ReviewMemory(memoryDatabase), TimeProvider.System);
+        var random = new Random(history);
+
+        var started = Stopwatch.StartNew();
+        var step = TimeSpan.FromDays(365).Ticks / history;
+        writeLog(Enumerable.Range(0, history).Select(i => new AnswerRecord
+        {
+            GuildId = Guild,
+            UserId = Member(random.Next(members)),
+            UserName = "Member",
+            WordKey = "word",
+            Correct = random.Next(4) > 0,
+            Points = 10,
+            At = YearStart.AddTicks(step * i),
+        }));
+
+        var written = started.Elapsed;
+        started.Restart();
+        board.RebuildTotalsIfMissing();
+        System.Console.WriteLine($"{storeName}, {history:N0} answers: log written in {written.TotalSeconds:F1} s, totals added up from it in {started.Elapsed.TotalSeconds:F1} s");
+
+        var now = YearStart.AddDays(365);
+        Report("/leaderboard all", calls, () => commands.Leaderboard(Request(random, members, "all")));
+        Report("/leaderboard week", calls, () => commands.Leaderboard(Request(random, members, "week")));
+        Report("/stats", calls, () => commands.Stats(Request(random, members, null)));
+        Report("record an answer", calls, () => board.Record(Guild, Member(random.Next(members)), "Member", "word", random.Next(4) > 0, now));
+    }
+
+    private static ChatRequest Request(Random random, int members, string? period) => new(
+        Member(random.Next(members)), "Member", Guild, period is null ? "stats" : "leaderboard",
+        period is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["period"] = period });
+
+    private static string Member(int n) => (200000000000000000L + n).ToString(CultureInfo.InvariantCulture);
+
+    private static void Report(string name, int calls, Action call)
+    {
+        for (var i = 0; i < 200; i++)
+            call();
+        var latencies = new double[calls];
+        for (var i = 0; i < calls; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            call();
+            latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        Array.Sort(latencies);
+        System.Console.WriteLine($"    {name,-18} p50 {Percentile.Of(latencies, 0.50),7:F3}  p99 {Percentile.Of(latencies, 0.99),7:F3}  max {latencies[^1],8:F3}");
+    }
+}

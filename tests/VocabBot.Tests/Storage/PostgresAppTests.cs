@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using VocabBot.Storage;
+using VocabBot.Storage.Postgres;
+using VocabBot.Tests.Discord;
+using VocabBot.WordOfTheDay;
+
+namespace VocabBot.Tests.Storage;
+
+/// <summary>The whole bot, composed as Program.cs composes it, with Storage:Provider PostgreSQL, against the fake Discord.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresAppTests(PostgresServer server)
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    [SkippableFact]
+    public async Task BotOnPostgreSQL_MigratesAnEmptyDatabase_SetsUpTheWordOfTheDay_AndPostsItOnceADayAcrossRestarts()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = "PostgreSQL", ["Storage:ConnectionString"] = connectionString };
+        var time = new FakeTimeProvider(TestBot.Start); // 09:00 in Taipei
+        await using var discord = await FakeDiscord.StartAsync();
+        using var folder = new TempFolder(); // the LiteDB file still holds the imported content
+
+        string word;
+        await using (var bot = await BotHarness.StartAsync(learning: null, discord, folder.Path, settings, time))
+        {
+            await bot.WaitUntilReadyAsync();
+            await bot.Logs.WaitForAsync("Registered");
+            var setup = await bot.InteractAsync(Interactions.Command(Interactions.NewId(time), "wotd-setup",
+                new JsonObject { ["channel"] = Interactions.ChannelId, ["time"] = "08:00", ["timezone"] = "Asia/Taipei" }, manager: true));
+            var wotd = await bot.InteractAsync(Interactions.Command(Interactions.NewId(time), "wotd"));
+            Assert.Contains("Done", setup.Json.GetProperty("data").GetProperty("content").GetString(), StringComparison.Ordinal);
+            word = wotd.Json.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString()!.Replace(WotdCard.TitlePrefix, "", StringComparison.Ordinal);
+        }
+
+        // Started again later the same day, after 08:00: today's word is posted at start-up, once.
+        time.Advance(TimeSpan.FromHours(2));
+        for (var start = 0; start < 2; start++)
+        {
+            await using var bot = await BotHarness.StartAsync(learning: null, discord, folder.Path, settings, time);
+            await bot.Host.Services.GetRequiredService<WotdScheduler>().CatchUp.WaitAsync(Bound);
+        }
+
+        var posts = discord.ChannelMessages.Where(m => m.Body.Contains("Word of the day", StringComparison.Ordinal)).ToList();
+        var post = Assert.Single(posts, m => !m.Body.Contains("will be posted here", StringComparison.Ordinal));
+        Assert.Equal(Interactions.ChannelId, post.Channel);
+        Assert.Contains($"\"content\":\"Word of the day: {word}\"", post.Body, StringComparison.Ordinal);
+        discord.AssertBodiesValid();
+
+        await using var database = new PostgresDatabase(connectionString);
+        Assert.Equal(["discord/001", "scores/001", "wotd/001"], await Column(database, "SELECT id FROM schema_migrations ORDER BY id"));
+        Assert.Equal([Interactions.GuildId], await Column(database, "SELECT guild_id FROM wotd_setups"));
+        Assert.Equal(["2026-01-05"], await Column(database, "SELECT day::text FROM wotd_days WHERE posted"));
+        Assert.Equal(["global"], await Column(database, "SELECT scope FROM discord_command_registrations"));
+        // What the stores keep went to PostgreSQL, not to the LiteDB file.
+        using var liteDb = new VocabDatabase(folder.File("vocabbot.db"));
+        Assert.DoesNotContain(liteDb.Database.GetCollectionNames(), name => name.StartsWith("wotd_", StringComparison.Ordinal) || name == "discord_command_registrations");
+    }
+
+    [SkippableFact]
+    public async Task PostgreSQLGoneWhileRunning_TheAnswerGetsAPrivateCannotSave_AndNothingHalfSaved()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        await using var bot = await TestBot.StartAsync(settings: new Dictionary<string, string?> { ["Storage:Provider"] = "PostgreSQL", ["Storage:ConnectionString"] = connectionString });
+        var quiz = await bot.SendAsync("u1", "quiz");
+
+        await server.DropDatabaseAsync(connectionString);
+        var reply = await bot.ClickAsync("u1", bot.RightButton(quiz));
+
+        Assert.True(reply.Ephemeral);
+        Assert.Equal(StorageHealth.CannotSave, reply.Text);
+        Assert.Null(bot.QuestionOf(quiz).Chosen); // the question can be answered again once the server is back
+    }
+
+    private static Task<List<string>> Column(PostgresDatabase database, string sql) =>
+        database.QueryAsync(sql, [], r => r.GetString(0), CancellationToken.None);
+}

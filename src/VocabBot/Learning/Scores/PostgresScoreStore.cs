@@ -140,6 +140,8 @@ internal sealed class PostgresScoreStore(PostgresDatabase database) : IScoreStor
         }
 
         transaction.Commit();
+        // Fresh statistics and visibility map: without them the rank count reads the table, not just the index.
+        Execute(connection, "VACUUM ANALYZE score_totals");
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ namespace VocabBot;
 /// </summary>
 internal static class HostRunner
 {
-    public static async Task<int> RunAsync(HostApplicationBuilder builder, Func<IHost, CancellationToken, Task<int>> main, TextWriter error)
+    /// <param name="start">False for a verb that only uses the services (migrate-store): no hosted service runs.</param>
+    public static async Task<int> RunAsync(HostApplicationBuilder builder, Func<IHost, CancellationToken, Task<int>> main, TextWriter error, bool start = true)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var bound = ConfigurationErrors.BoundOptions(builder.Services);
@@ -44,6 +45,8 @@ internal static class HostRunner
             return 2;
         }
 
+        if (!start)
+            return await main(host, CancellationToken.None);
         await host.StartAsync();
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         var code = await main(host, lifetime.ApplicationStopping);

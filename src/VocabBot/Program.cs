@@ -30,6 +30,8 @@ if (verb == "check")
     return CheckCommand.Run(builder.Configuration, builder.Environment, args[1..], Console.Out, Console.Error);
 if (verb == "backup")
     return BackupCommand.Run(builder.Configuration, builder.Environment, args[1..], TimeProvider.System, Console.Out, Console.Error);
+if (verb == "migrate-store")
+    return await MigrateStoreCommand.RunAsync(builder, args[1..], Console.Out, Console.Error);
 if (verb is not ("console" or "run"))
     return Usage.Print(Console.Error, $"Unknown command '{verb}'.");
 if (verb == "run" && !DiscordSetup.HasToken(builder.Configuration))

@@ -10,6 +10,9 @@ internal static class Usage
                                                                  (exit 0 ok, 1 errors, 2 bad usage)
           dotnet run --project src/VocabBot -- backup PATH      write a backup of a stopped bot's database to PATH
                                                                  (a file, or a folder for vocabbot-YYYY-MM-DD.db)
+          dotnet run --project src/VocabBot -- migrate-store --from LiteDB --to PostgreSQL
+                                                                 copy a stopped bot's LiteDB database into the
+                                                                 PostgreSQL database of Storage:ConnectionString
           dotnet run --project src/VocabBot [-- run]            run the Discord bot (needs Discord__Token)
           dotnet run --project src/VocabBot -- --help           show this help
 

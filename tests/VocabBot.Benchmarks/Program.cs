@@ -8,6 +8,7 @@ using VocabBot.Benchmarks;
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- memory FOLDER   (twice: cold import, then warm start)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- corpus FOLDER   (the corpus and a console script, for published-app.sh)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- wotd [channels] [ms a post] [repeats]
+// dotnet run -c Release --project tests/VocabBot.Benchmarks -- hostile [marked rows] [repeats]
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- scores [answers,answers,...] [members] [calls] [postgres connection string]
 //   (tests/VocabBot.Benchmarks/with-postgres.sh scores ... starts a throwaway server and passes its connection string)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- learner [words,words,...] [calls]
@@ -34,6 +35,9 @@ switch (mode)
     case "wotd":
         await WotdBenchmark.RunAsync(Arg(1, 1000), Arg(2, 100), Arg(3, 1));
         return 0;
+    case "hostile":
+        HostileBenchmark.Run(Arg(1, 20_000), Arg(2, 3));
+        return 0;
     case "scores":
         ScoresBenchmark.Run(args.Length > 1 ? [.. args[1].Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [10_000, 100_000, 1_000_000], Arg(2, 5000), Arg(3, 2000), args.Length > 4 ? args[4] : Environment.GetEnvironmentVariable("VOCABBOT_BENCH_POSTGRES"));
         return 0;
@@ -44,7 +48,7 @@ switch (mode)
         BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | corpus FOLDER | wotd [channels] [ms a post] [repeats] | scores [answers,...] [members] [calls] | learner [words,...] [calls] | micro [BenchmarkDotNet args]");
+        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | corpus FOLDER | wotd [channels] [ms a post] [repeats] | hostile [marked rows] [repeats] | scores [answers,...] [members] [calls] | learner [words,...] [calls] | micro [BenchmarkDotNet args]");
         return 2;
 }
 

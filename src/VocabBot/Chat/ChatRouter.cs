@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using VocabBot.Storage;
 
 namespace VocabBot.Chat;
@@ -9,17 +11,19 @@ namespace VocabBot.Chat;
 /// and anything unknown itself. A command that fails because storage cannot write gets a short private
 /// "can't save right now" instead of an apology for a bug.
 /// </summary>
-internal sealed class ChatRouter
+internal sealed partial class ChatRouter
 {
     public const string HelpName = "help";
     private static readonly CommandDefinition Help = new(HelpName, "What each command does", []);
     private readonly FrozenDictionary<string, IChatCommand> _commands;
     private readonly FrozenDictionary<string, IChatButton> _buttons;
     private readonly StorageHealth? _storage;
+    private readonly ILogger _logger;
 
-    public ChatRouter(IEnumerable<IChatCommand> commands, IEnumerable<IChatButton> buttons, StorageHealth? storage = null)
+    public ChatRouter(IEnumerable<IChatCommand> commands, IEnumerable<IChatButton> buttons, StorageHealth? storage = null, ILogger<ChatRouter>? logger = null)
     {
         _storage = storage;
+        _logger = logger ?? NullLogger<ChatRouter>.Instance;
         ArgumentNullException.ThrowIfNull(commands);
         ArgumentNullException.ThrowIfNull(buttons);
         var list = commands.ToList();
@@ -63,7 +67,15 @@ internal sealed class ChatRouter
             _storage?.Report(e);
             return ChatReply.Private(StorageHealth.CannotSave);
         }
+        catch (Exception e) when (StorageFailure.IsPostgres(e))
+        {
+            LogPostgresFailed(_logger, e, StorageFailure.Root(e).Message);
+            return ChatReply.Private(StorageHealth.CannotSave);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "PostgreSQL failed: {Error}; the user was told nothing was saved")]
+    private static partial void LogPostgresFailed(ILogger logger, Exception exception, string error);
 
     public IReadOnlyList<string> Complete(AutocompleteRequest request)
     {

@@ -32,5 +32,5 @@ internal sealed record Diagnostic(string File, int Line, Severity Severity, stri
     public override string ToString() => $"{File}:{Line}: {Severity.ToString().ToLowerInvariant()}: {Message}";
 }
 
-/// <summary>What parsing one file gives: the article, or null when an error kept it out.</summary>
-internal sealed record ParseResult(Article? Article, IReadOnlyList<Diagnostic> Diagnostics);
+/// <summary>What parsing one file gives: the article, or null when an error kept it out; <paramref name="TimedOut"/> when the parse was given up.</summary>
+internal sealed record ParseResult(Article? Article, IReadOnlyList<Diagnostic> Diagnostics, bool TimedOut = false);

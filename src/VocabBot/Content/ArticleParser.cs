@@ -11,11 +11,12 @@ namespace VocabBot.Content;
 
 /// <summary>
 /// Turns one study article (front matter, body with `marked` terms, a :::summary container and a
-/// vocabulary table) into an <see cref="Article"/> plus diagnostics. It never throws on bad content.
+/// vocabulary table) into an <see cref="Article"/> plus diagnostics. It never throws on bad content, and
+/// gives up on a file after <paramref name="timeout"/> with an error for it.
 /// </summary>
-internal sealed class ArticleParser
+internal sealed class ArticleParser(TimeProvider time, TimeSpan timeout)
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    private static readonly MarkdownPipeline Pipeline = ParseDeadline.Checked(new MarkdownPipelineBuilder())
         .UseYamlFrontMatter()
         .UseCustomContainers()
         .UsePipeTables()
@@ -24,8 +25,13 @@ internal sealed class ArticleParser
 
     private static readonly string[] DateFormats = ["yyyy/M/d", "yyyy-M-d", "yyyy.M.d"];
 
+    public ArticleParser()
+        : this(TimeProvider.System, ContentOptions.DefaultParseTimeout)
+    {
+    }
+
     /// <summary>Parses raw file bytes; <paramref name="file"/> names the file in diagnostics.</summary>
-    public ParseResult Parse(string file, ReadOnlySpan<byte> bytes)
+    public ParseResult Parse(string file, ReadOnlySpan<byte> bytes, CancellationToken cancellationToken = default)
     {
         if (bytes.StartsWith("\uFEFF"u8))
             bytes = bytes[3..];
@@ -35,16 +41,63 @@ internal sealed class ArticleParser
             return Failed(file, line, "the file is not UTF-8 text; save it as UTF-8");
         }
 
-        return Parse(file, Encoding.UTF8.GetString(bytes));
+        return Parse(file, Encoding.UTF8.GetString(bytes), cancellationToken);
     }
 
-    public ParseResult Parse(string file, string text)
+    /// <summary>
+    /// Parses on a thread of its own and waits at most the timeout for it. Markdig stops at the deadline
+    /// (or when <paramref name="cancellationToken"/> is cancelled) on its next line or run of text; where
+    /// it is busy elsewhere (1 MB of link reference definitions took a minute in one step) this call
+    /// returns anyway, and the thread, a background one, finishes unobserved.
+    /// </summary>
+    public ParseResult Parse(string file, string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(text);
+        var deadline = new ParseDeadline(time, timeout, cancellationToken);
+        var parsed = new TaskCompletionSource<ParseResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                parsed.SetResult(ParseWithin(file, text, deadline));
+            }
+            catch (Exception e)
+            {
+                parsed.SetException(e);
+            }
+        })
+        { IsBackground = true, Name = "ArticleParser" };
+        thread.Start();
+        try
+        {
+            // A blocking wait: callers read files one by one on threads of their own (the importer's reader, `check`).
+            return parsed.Task.WaitAsync(timeout, time, cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (TimeoutException)
+        {
+            return TookTooLong(file);
+        }
+    }
+
+    private ParseResult ParseWithin(string file, string text, ParseDeadline deadline)
+    {
         var diagnostics = new List<Diagnostic>();
         var normalized = text.Replace("\r\n", "\n").Replace('\r', '\n');
-        var document = Markdown.Parse(normalized, Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(normalized, Pipeline, deadline.Context());
+        }
+        catch (ParseTimeoutException)
+        {
+            return TookTooLong(file);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig's limit on nesting (128 quotes or lists inside each other, 10,240 brackets or emphases).
+            return Failed(file, 1, $"Markdig cannot read this file: {e.Message}");
+        }
 
         var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
         if (frontMatter is null)
@@ -58,7 +111,7 @@ internal sealed class ArticleParser
             return new ParseResult(null, diagnostics);
 
         var marks = MarkedTerms.Collect(document);
-        var words = Link(file, table, marks, diagnostics);
+        var words = MarkLinker.Link(file, table, marks, diagnostics);
         var article = new Article(
             file,
             titleField.Value,
@@ -70,32 +123,8 @@ internal sealed class ArticleParser
         return new ParseResult(article, diagnostics.OrderBy(d => d.Line).ToList());
     }
 
-    private static List<VocabularyEntry> Link(string file, IReadOnlyList<TableEntry> rows, IReadOnlyList<MarkedTerm> marks, List<Diagnostic> diagnostics)
-    {
-        var markTerms = marks.Select(m => new Inflections.Term(m.Text)).ToArray();
-        var rowTerms = rows.Select(r => new Inflections.Term(r.Headword)).ToArray();
-        var words = new List<VocabularyEntry>(rows.Count);
-        for (var r = 0; r < rows.Count; r++)
-        {
-            var row = rows[r];
-            // An exact mark wins over an inflected one that comes earlier in the text.
-            var index = Array.FindIndex(markTerms, m => m.Key == rowTerms[r].Key);
-            if (index < 0)
-                index = Array.FindIndex(markTerms, rowTerms[r].Matches);
-            var mark = index < 0 ? null : marks[index];
-            if (mark is null)
-                diagnostics.Add(new(file, row.Line, Severity.Warning, $"'{row.Headword}' is in the vocabulary table but not marked with `backticks` in the article"));
-            words.Add(new VocabularyEntry(row.Headword, row.Ipa, row.PartOfSpeech, row.Chinese, row.Example, mark?.Text, mark?.Sentence, row.Line));
-        }
-
-        for (var m = 0; m < marks.Count; m++)
-        {
-            if (!rowTerms.Any(markTerms[m].Matches))
-                diagnostics.Add(new(file, marks[m].Line, Severity.Warning, $"`{marks[m].Text}` is marked in the article but no vocabulary row matches it"));
-        }
-
-        return words;
-    }
+    private ParseResult TookTooLong(string file) =>
+        new(null, [new Diagnostic(file, 1, Severity.Error, $"parsing took longer than Content:ParseTimeout ({timeout:c}); not imported")], TimedOut: true);
 
     private static DateOnly? ReadDate(string file, Dictionary<string, FrontMatter.Field> fields, List<Diagnostic> diagnostics)
     {

@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace VocabBot.Content;
 
@@ -15,7 +17,7 @@ internal static class CheckCommand
         WriteIndented = true,
     };
 
-    /// <returns>0 without errors, 1 with errors, 2 on bad usage.</returns>
+    /// <returns>0 without errors, 1 with errors, 2 on bad usage or settings.</returns>
     public static int Run(IConfiguration configuration, IHostEnvironment environment, string[] args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -25,17 +27,20 @@ internal static class CheckCommand
         if (rest.Count > 1 || rest.Any(a => a.StartsWith('-')))
             return Usage.Print(error, $"check takes one folder or article file and --json, not '{string.Join(' ', rest)}'.");
 
-        var target = rest.FirstOrDefault() ?? configuration[$"{ContentOptions.Section}:Directory"] ?? "content";
-        var (directory, files, problem) = Find(Path.GetFullPath(target, environment.ContentRootPath));
-        if (problem is not null)
+        if (Options(configuration, error) is not { } options)
+            return 2;
+        var target = rest.FirstOrDefault() ?? options.Directory;
+        var (listing, problem) = Find(Path.GetFullPath(target, environment.ContentRootPath));
+        if (listing is null)
             return Usage.Print(error, $"'{target}' {problem}.");
 
-        var parser = new ArticleParser();
+        var parser = new ArticleParser(TimeProvider.System, options.ParseTimeout);
         var articles = new List<Article>();
-        var diagnostics = new List<Diagnostic>();
-        foreach (var file in files)
+        var diagnostics = new List<Diagnostic>(listing.Problems);
+        foreach (var file in listing.Files)
         {
-            var result = parser.Parse(file, File.ReadAllBytes(Path.Combine(directory, file)));
+            var read = ContentFolder.Read(file, options.MaxFileBytes);
+            var result = read.Bytes is { } bytes ? parser.Parse(file.Name, bytes) : new ParseResult(null, [read.Problem!]);
             diagnostics.AddRange(result.Diagnostics);
             if (result.Article is not null)
                 articles.Add(result.Article);
@@ -48,24 +53,39 @@ internal static class CheckCommand
         return diagnostics.Any(d => d.Severity == Severity.Error) ? 1 : 0;
     }
 
-    /// <summary>The folder and the article files in it to check: every one under a folder, or the one named.</summary>
-    private static (string Directory, IReadOnlyList<string> Files, string? Problem) Find(string path)
+    /// <summary>
+    /// The Content settings `check` reads, or null after one line per bad key as the app prints them at start
+    /// (`check` builds no host; a folder that does not exist is the target's own error below).
+    /// </summary>
+    private static ContentOptions? Options(IConfiguration configuration, TextWriter error)
+    {
+        var services = new ServiceCollection().AddSingleton(configuration);
+        services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.Section)).ValidateDataAnnotations();
+        using var provider = services.BuildServiceProvider();
+        var failures = ConfigurationErrors.Find([(typeof(ContentOptions), ContentOptions.Section)], provider);
+        foreach (var failure in failures)
+            error.WriteLine($"Configuration error: {failure}");
+        return failures.Count == 0 ? provider.GetRequiredService<IOptions<ContentOptions>>().Value : null;
+    }
+
+    /// <summary>The article files to check: every one under a folder, or the one named; or why there are none.</summary>
+    private static (FolderListing? Listing, string? Problem) Find(string path)
     {
         if (System.IO.Directory.Exists(path))
-            return (path, ContentImporter.ArticleFiles(path), null);
+            return (ContentFolder.List(path), null);
         if (!File.Exists(path))
-            return ("", [], $"does not exist (looked for the folder or file '{path}')");
+            return (null, $"does not exist (looked for the folder or file '{path}')");
         if (!ContentImporter.IsArticleFile(path))
-            return ("", [], "is not an article file (.md, .markdown or .txt)");
-        return (Path.GetDirectoryName(path)!, [Path.GetFileName(path)], null);
+            return (null, "is not an article file (.md, .markdown or .txt)");
+        return (ContentFolder.ListOne(Path.GetDirectoryName(path)!, Path.GetFileName(path)), null);
     }
 
     private static void WriteText(TextWriter output, List<Article> articles, List<Diagnostic> diagnostics)
     {
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);
         output.WriteLine($"{articles.Count} article(s), {articles.Sum(a => a.Words.Count)} word(s), {errors} error(s), {diagnostics.Count - errors} warning(s)");
-        foreach (var diagnostic in diagnostics)
-            output.WriteLine(diagnostic);
+        foreach (var shown in DiagnosticLimit.Shown(diagnostics))
+            output.WriteLine(shown);
     }
 
     private static object ToJson(List<Article> articles, List<Diagnostic> diagnostics) => new

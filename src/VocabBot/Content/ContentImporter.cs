@@ -10,32 +10,44 @@ namespace VocabBot.Content;
 internal sealed record ImportReport(int Added, int Updated, int Unchanged, int Removed, int Failed, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool Changed => Added + Updated + Removed > 0;
+
+    /// <summary>The folder was gone or could not be listed; nothing was changed.</summary>
+    public bool FolderMissing { get; init; }
 }
 
 /// <summary>
 /// Mirrors a folder of articles into LiteDB: unchanged files are skipped by content hash, a changed
 /// file replaces its article's entries, a removed or broken file's entries go away.
 /// </summary>
-internal sealed partial class ContentImporter(VocabDatabase database, Vocabulary vocabulary, ArticleParser parser, ILogger<ContentImporter> logger)
+internal sealed partial class ContentImporter(
+    VocabDatabase database,
+    Vocabulary vocabulary,
+    ArticleParser parser,
+    ILogger<ContentImporter> logger,
+    ContentOptions? options = null)
 {
     private const int ArticlesPerCommit = 100;
     private static readonly string[] Extensions = [".md", ".markdown", ".txt"];
     private ILiteCollection<ArticleDocument> _articles => database.Collection<ArticleDocument>(Vocabulary.ArticlesCollection);
     private ILiteCollection<WordDocument> _words => database.Collection<WordDocument>(Vocabulary.WordsCollection);
     private readonly Lock _gate = new();
+    private readonly int _maxFileBytes = (options ?? new ContentOptions()).MaxFileBytes;
 
-    /// <summary>The article files of a folder, as paths relative to it with '/' separators, sorted.</summary>
+    /// <summary>
+    /// Files whose parse was given up, by name, with their hash: the same bytes are not parsed again. Only the
+    /// reader of the import running under <see cref="_gate"/> touches it.
+    /// </summary>
+    private readonly Dictionary<string, (string Hash, ParseResult Result)> _timedOut = new(StringComparer.Ordinal);
+
+    /// <summary>The article files of a folder the importer would read, as paths relative to it with '/' separators, sorted.</summary>
     public static IReadOnlyList<string> ArticleFiles(string directory) =>
-        System.IO.Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Where(IsArticleFile)
-            .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        ContentFolder.List(directory).Files.Where(f => f.Refused is null).Select(f => f.Name).ToList();
 
     /// <summary>Whether the importer reads this file: .md, .markdown or .txt.</summary>
     public static bool IsArticleFile(string path) => Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
-    public ImportReport Import(string directory)
+    /// <summary>Imports the folder; a cancelled import keeps every article it committed, each whole, and throws.</summary>
+    public ImportReport Import(string directory, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(directory);
         lock (_gate)
@@ -47,7 +59,7 @@ internal sealed partial class ContentImporter(VocabDatabase database, Vocabulary
             ImportReport report;
             try
             {
-                report = ImportLocked(directory);
+                report = ImportLocked(directory, cancellationToken);
                 database.Database.Commit();
             }
             catch
@@ -58,27 +70,41 @@ internal sealed partial class ContentImporter(VocabDatabase database, Vocabulary
 
             if (report.Changed)
                 vocabulary.Refresh();
-            foreach (var diagnostic in report.Diagnostics)
-                LogDiagnostic(logger, diagnostic.Severity == Severity.Error ? LogLevel.Error : LogLevel.Warning, diagnostic.File, diagnostic.Line, diagnostic.Message);
-            LogImported(logger, directory, report.Added, report.Updated, report.Unchanged, report.Removed, report.Failed, vocabulary.WordCount);
+            foreach (var shown in DiagnosticLimit.Shown(report.Diagnostics))
+            {
+                var level = shown.Severity == Severity.Error ? LogLevel.Error : LogLevel.Warning;
+                if (shown.Diagnostic is { } diagnostic)
+                    LogDiagnostic(logger, level, diagnostic.File, diagnostic.Line, diagnostic.Message);
+                else
+                    LogMoreDiagnostics(logger, level, shown.File, shown.More);
+            }
+
+            if (report.FolderMissing)
+                LogFolderMissing(logger, directory, vocabulary.ArticleCount, vocabulary.WordCount);
+            else
+                LogImported(logger, directory, report.Added, report.Updated, report.Unchanged, report.Removed, report.Failed, vocabulary.WordCount);
             return report;
         }
     }
 
-    private ImportReport ImportLocked(string directory)
+    private ImportReport ImportLocked(string directory, CancellationToken cancellationToken)
     {
         int added = 0, updated = 0, unchanged = 0, removed = 0, failed = 0, written = 0;
-        var diagnostics = new List<Diagnostic>();
-        var files = System.IO.Directory.Exists(directory) ? ArticleFiles(directory) : [];
-        if (!System.IO.Directory.Exists(directory))
-            diagnostics.Add(new Diagnostic(directory, 0, Severity.Error, "the content folder does not exist"));
+        // A folder that is gone (an unmounted volume) or cannot be listed says nothing about its articles: keep them.
+        var listing = System.IO.Directory.Exists(directory) ? ContentFolder.List(directory) : null;
+        if (listing is null || listing.UnlistedFolders.Contains(""))
+            return new ImportReport(0, 0, 0, 0, 0, listing?.Problems ?? []) { FolderMissing = true };
 
+        var diagnostics = new List<Diagnostic>(listing.Problems);
         var stored = _articles.FindAll().ToDictionary(a => a.Id, a => a.Hash, StringComparer.Ordinal);
-        foreach (var file in ReadAhead(directory, files, stored))
+        foreach (var file in ReadAhead(listing.Files, stored, cancellationToken))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (file.ReadError is { } readError)
             {
-                diagnostics.Add(readError);
+                diagnostics.Add(readError with { Message = readError.Message + "; kept as it was" });
+                if (readError.Severity == Severity.Error)
+                    failed++;
                 continue;
             }
 
@@ -110,7 +136,11 @@ internal sealed partial class ContentImporter(VocabDatabase database, Vocabulary
                 added++;
         }
 
-        foreach (var gone in stored.Keys.Except(files, StringComparer.Ordinal).ToList())
+        var unlisted = listing.UnlistedFolders.Select(f => f + "/").ToList();
+        var gones = stored.Keys.Except(listing.Files.Select(f => f.Name), StringComparer.Ordinal)
+            .Where(name => !unlisted.Any(folder => name.StartsWith(folder, StringComparison.Ordinal)))
+            .ToList();
+        foreach (var gone in gones)
         {
             Remove(gone);
             CommitEvery(ref written);
@@ -142,16 +172,16 @@ internal sealed partial class ContentImporter(VocabDatabase database, Vocabulary
     /// next files while one is inserted took a fresh process's cold start over 1,000 articles from
     /// 3.5-3.8 s to 3.1-3.3 s (docs/PERFORMANCE.md). Sixteen files ahead at most, to bound memory.
     /// </summary>
-    private IEnumerable<ReadFile> ReadAhead(string directory, IReadOnlyList<string> files, Dictionary<string, string> stored)
+    private IEnumerable<ReadFile> ReadAhead(IReadOnlyList<ArticleFile> files, Dictionary<string, string> stored, CancellationToken cancellationToken)
     {
         using var ahead = new BlockingCollection<ReadFile>(boundedCapacity: 16);
-        using var stop = new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reader = Task.Run(() =>
         {
             try
             {
                 foreach (var file in files)
-                    ahead.Add(Read(directory, file, stored), stop.Token);
+                    ahead.Add(Read(file, stored, stop.Token), stop.Token);
             }
             finally
             {
@@ -180,22 +210,25 @@ internal sealed partial class ContentImporter(VocabDatabase database, Vocabulary
         }
     }
 
-    private ReadFile Read(string directory, string file, Dictionary<string, string> stored)
+    private ReadFile Read(ArticleFile file, Dictionary<string, string> stored, CancellationToken cancellationToken)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(Path.Combine(directory, file));
-        }
-        catch (IOException e)
-        {
-            // A file being written right now; the watcher sees its next change and imports it then.
-            return new ReadFile(file, "", null, new Diagnostic(file, 0, Severity.Warning, $"could not be read ({e.Message}); kept as it was"));
-        }
+        var read = ContentFolder.Read(file, _maxFileBytes);
+        if (read.Unreadable)
+            return new ReadFile(file.Name, "", null, read.Problem);
+        if (read.Bytes is not { } bytes)
+            return new ReadFile(file.Name, "", new ParseResult(null, [read.Problem!]), null);
 
         var hash = Convert.ToHexString(SHA256.HashData(bytes));
-        var parsed = stored.GetValueOrDefault(file) == hash ? null : parser.Parse(file, bytes);
-        return new ReadFile(file, hash, parsed, null);
+        if (stored.GetValueOrDefault(file.Name) == hash)
+            return new ReadFile(file.Name, hash, null, null);
+        if (_timedOut.TryGetValue(file.Name, out var slow) && slow.Hash == hash)
+            return new ReadFile(file.Name, hash, slow.Result, null);
+        var parsed = parser.Parse(file.Name, bytes, cancellationToken);
+        if (parsed.TimedOut)
+            _timedOut[file.Name] = (hash, parsed);
+        else
+            _timedOut.Remove(file.Name);
+        return new ReadFile(file.Name, hash, parsed, null);
     }
 
     private void Replace(Article article, string hash, bool existed)
@@ -258,6 +291,12 @@ internal sealed partial class ContentImporter(VocabDatabase database, Vocabulary
 
     [LoggerMessage(Message = "{File}:{Line}: {Message}")]
     private static partial void LogDiagnostic(ILogger logger, LogLevel level, string file, int line, string message);
+
+    [LoggerMessage(Message = "{File}: and {More} more problem(s) in this file; `check --json` lists them all")]
+    private static partial void LogMoreDiagnostics(ILogger logger, LogLevel level, string file, int more);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Content folder {Directory} is missing or cannot be listed; keeping the {Articles} article(s) imported before ({Words} words) until it is back")]
+    private static partial void LogFolderMissing(ILogger logger, string directory, int articles, int words);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Content imported from {Directory}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Failed} failed; {Words} words")]

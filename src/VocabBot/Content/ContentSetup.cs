@@ -15,12 +15,14 @@ internal static class ContentSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ArticleParser>();
+        builder.Services.AddSingleton(sp => new ArticleParser(sp.GetRequiredService<TimeProvider>(), Options(sp).ParseTimeout));
         builder.Services.AddSingleton<Vocabulary>();
-        builder.Services.AddSingleton<ContentImporter>();
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ContentImporter>(sp, Options(sp)));
         builder.Services.AddSingleton<ContentImportService>();
         // Registered before every other hosted service, so the words are in before anything serves.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ContentImportService>());
         return builder;
     }
+
+    private static ContentOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<ContentOptions>>().Value;
 }

@@ -62,6 +62,12 @@ internal static class Inflections
 
         public string Key { get; }
 
+        /// <summary>How many words the term has.</summary>
+        public int Length => _tokens.Length;
+
+        /// <summary>The word at <paramref name="index"/> and every base form it may be an inflection of.</summary>
+        public IReadOnlySet<string> FormsAt(int index) => _forms[index];
+
         /// <summary>Whether the two terms are the same word for word, each token equal or an inflection of the other.</summary>
         public bool Matches(Term other)
         {

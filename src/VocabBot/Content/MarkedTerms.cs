@@ -6,8 +6,16 @@ using Markdig.Syntax.Inlines;
 
 namespace VocabBot.Content;
 
-/// <summary>A term the learner marked with backticks, the sentence it stands in, and its 1-based line.</summary>
-internal sealed record MarkedTerm(string Text, string Sentence, int Line);
+/// <summary>A term the learner marked with backticks, its 1-based line, and the sentence it stands in.</summary>
+internal sealed class MarkedTerm(string text, int line, Sentences paragraph, int position)
+{
+    public string Text { get; } = text;
+
+    public int Line { get; } = line;
+
+    /// <summary>Worked out when asked: only the marks a row links to need theirs.</summary>
+    public string Sentence => paragraph.Around(position);
+}
 
 /// <summary>Collects the `marked` terms of the article body, each with its sentence as plain text.</summary>
 internal static class MarkedTerms
@@ -22,12 +30,12 @@ internal static class MarkedTerms
             var text = new StringBuilder();
             var spans = new List<(int Start, CodeInline Code)>();
             Flatten(paragraph.Inline, text, spans);
-            var plain = text.ToString();
+            var sentences = new Sentences(text.ToString());
             foreach (var (start, code) in spans)
             {
                 var term = code.Content.Trim();
                 if (term.Length > 0)
-                    marks.Add(new MarkedTerm(term, Sentences.Around(plain, start), code.Line + 1));
+                    marks.Add(new MarkedTerm(term, code.Line + 1, sentences, start));
             }
         }
 
@@ -44,9 +52,12 @@ internal static class MarkedTerms
         return text.ToString().Trim();
     }
 
+    // Depth first without recursion: Markdig nests inlines up to 10,240 deep, more than a thread's stack holds frames for.
     private static void Flatten(ContainerInline container, StringBuilder text, List<(int, CodeInline)> spans)
     {
-        foreach (var inline in container)
+        var pending = new Stack<Inline>();
+        PushChildren(container, pending);
+        while (pending.TryPop(out var inline))
         {
             switch (inline)
             {
@@ -64,10 +75,16 @@ internal static class MarkedTerms
                     text.Append(entity.Transcoded.AsSpan());
                     break;
                 case ContainerInline nested:
-                    Flatten(nested, text, spans);
+                    PushChildren(nested, pending);
                     break;
             }
         }
+    }
+
+    private static void PushChildren(ContainerInline container, Stack<Inline> pending)
+    {
+        for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
+            pending.Push(child);
     }
 
     private static bool IsInside<T>(Block block) where T : Block

@@ -1,8 +1,15 @@
 namespace VocabBot.Content;
 
-/// <summary>Finds the sentence around a position in plain English text.</summary>
-internal static class Sentences
+/// <summary>
+/// The sentences of one paragraph of plain English text. Their ends are found once, so each mark's
+/// sentence is a binary search away: searching from the paragraph's start for every mark made a paragraph
+/// of many marks cost the square of its length.
+/// </summary>
+internal sealed class Sentences(string text)
 {
+    /// <summary>A longer sentence is cut to about this many characters around the mark, so one file cannot make every word's context a megabyte.</summary>
+    private const int MaxLength = 500;
+
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
         "mr", "mrs", "ms", "dr", "st", "prof", "inc", "ltd", "co", "corp", "jr", "sr", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "no",
@@ -10,20 +17,52 @@ internal static class Sentences
 
     private const string Closers = "\"'”’)]";
 
-    public static string Around(string text, int position)
+    private List<int>? _ends;
+
+    /// <summary>The sentence that holds the character at <paramref name="position"/>, with its spaces collapsed.</summary>
+    public string Around(int position)
     {
-        var start = 0;
+        _ends ??= Ends(text);
+        var (low, high) = (0, _ends.Count);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (_ends[middle] > position)
+                high = middle;
+            else
+                low = middle + 1;
+        }
+
+        var start = low == 0 ? 0 : _ends[low - 1];
+        var end = low < _ends.Count ? _ends[low] : text.Length;
+        return end - start <= MaxLength ? Clean(text[start..end]) : Excerpt(start, end, position);
+    }
+
+    private string Excerpt(int start, int end, int position)
+    {
+        var from = Math.Clamp(position - (MaxLength / 2), start, end - MaxLength);
+        var to = from + MaxLength;
+        // Cut between words where one is near.
+        var space = text.IndexOf(' ', from, Math.Min(40, to - from));
+        if (from > start && space >= 0)
+            from = space + 1;
+        space = text.LastIndexOf(' ', to - 1, Math.Min(40, to - from));
+        if (to < end && space >= 0)
+            to = space;
+        return (from > start ? "… " : "") + Clean(text[from..to]) + (to < end ? " …" : "");
+    }
+
+    private static List<int> Ends(string text)
+    {
+        var ends = new List<int>();
         for (var i = 0; i < text.Length; i++)
         {
             var end = EndOfSentenceAt(text, i);
-            if (end < 0)
-                continue;
-            if (position < end)
-                return Clean(text[start..end]);
-            start = end;
+            if (end >= 0)
+                ends.Add(end);
         }
 
-        return Clean(text[start..]);
+        return ends;
     }
 
     // The index just past a sentence that ends at text[i], or -1 when none ends there.

@@ -26,6 +26,7 @@ internal static class LearningSetup
         builder.Services.AddStore<IReviewStore, LiteDbReviewStore, PostgresReviewStore>();
         builder.Services.AddSingleton<ReviewMemory>();
         builder.Services.AddStore<IScoreStore, LiteDbScoreStore, PostgresScoreStore>();
+        builder.Services.AddStoreCopier<ScoresCopier>();
         builder.Services.AddSingleton<Scoreboard>();
         builder.Services.AddHostedService<ScoreTotalsCheck>();
         builder.Services.AddSingleton<ScoreCommands>();

@@ -21,6 +21,21 @@ internal static class StorageFailure
         return false;
     }
 
+    /// <summary>
+    /// The PostgreSQL server cannot be reached or refused the statement (a dropped connection, a restart, a full
+    /// disk on the server): the user gets "can't save right now" as for the LiteDB file, but nothing here reopens.
+    /// </summary>
+    public static bool IsPostgres(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.NpgsqlException)
+                return true;
+        }
+
+        return false;
+    }
+
     /// <summary>The innermost error: what the disk said ("No space left on device"), not LiteDB's reaction to it.</summary>
     public static Exception Root(Exception exception)
     {

@@ -132,6 +132,15 @@ internal sealed class LiteDbWotdStore : IWotdStore
         return Task.FromResult<DateOnly?>(last is null ? null : Parse(last));
     }
 
+    /// <summary>Every refusal, for migrate-store.</summary>
+    public IReadOnlyList<WotdRefusal> AllRefusals() => [.. _refusals.FindAll().Select(r => new WotdRefusal(r.Id, r.Reason, r.At.ToUniversalTime()))];
+
+    /// <summary>Every channel's words of the current cycle, in the order they were posted, for migrate-store.</summary>
+    public IReadOnlyList<(string ChannelId, IReadOnlyList<string> Seen)> AllCycles() => [.. _history.FindAll().Select(h => (h.Id, (IReadOnlyList<string>)h.Seen))];
+
+    /// <summary>Every channel's days, for migrate-store.</summary>
+    public IReadOnlyList<WotdDay> AllDays() => [.. _days.FindAll().Select(ToDay)];
+
     // Ids as since the first version: "channel:yyyy-MM-dd".
     private static string DayId(string channelId, DateOnly date) => $"{channelId}:{Format(date)}";
 

@@ -20,6 +20,7 @@ internal static class WordOfTheDaySetup
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(Random.Shared);
         builder.Services.AddStore<IWotdStore, LiteDbWotdStore, PostgresWotdStore>();
+        builder.Services.AddStoreCopier<WotdCopier>();
         builder.Services.AddSingleton<WordCycle>();
         builder.Services.AddSingleton<WordOfTheDayService>();
         builder.Services.AddSingleton<WotdSchedules>();

@@ -208,6 +208,21 @@ public sealed class ContentImporterTests : IDisposable
     }
 
     [Fact]
+    public void AFolderThatIsGone_KeepsEveryArticle()
+    {
+        var (db, vocabulary, importer) = Open();
+        using var _ = db;
+        importer.Import(_content.Path);
+        Directory.Delete(_content.Path, recursive: true);
+
+        var report = importer.Import(_content.Path);
+
+        Assert.True(report.FolderMissing);
+        Assert.Equal(0, report.Removed);
+        Assert.Equal((2, 46), (vocabulary.ArticleCount, vocabulary.WordCount));
+    }
+
+    [Fact]
     public void FileEditedIntoABrokenOne_LosesItsWords()
     {
         var (db, vocabulary, importer) = Open();

@@ -59,6 +59,21 @@ public sealed class PostgresAppTests(PostgresServer server)
         Assert.DoesNotContain(liteDb.Database.GetCollectionNames(), name => name.StartsWith("wotd_", StringComparison.Ordinal) || name == "discord_command_registrations");
     }
 
+    [SkippableFact]
+    public async Task PostgreSQLGoneWhileRunning_TheAnswerGetsAPrivateCannotSave_AndNothingHalfSaved()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        await using var bot = await TestBot.StartAsync(settings: new Dictionary<string, string?> { ["Storage:Provider"] = "PostgreSQL", ["Storage:ConnectionString"] = connectionString });
+        var quiz = await bot.SendAsync("u1", "quiz");
+
+        await server.DropDatabaseAsync(connectionString);
+        var reply = await bot.ClickAsync("u1", bot.RightButton(quiz));
+
+        Assert.True(reply.Ephemeral);
+        Assert.Equal(StorageHealth.CannotSave, reply.Text);
+        Assert.Null(bot.QuestionOf(quiz).Chosen); // the question can be answered again once the server is back
+    }
+
     private static Task<List<string>> Column(PostgresDatabase database, string sql) =>
         database.QueryAsync(sql, [], r => r.GetString(0), CancellationToken.None);
 }

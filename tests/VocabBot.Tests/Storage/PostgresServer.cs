@@ -76,6 +76,16 @@ public sealed class PostgresServer : IAsyncLifetime
         return ConnectionString(name);
     }
 
+    /// <summary>Drops a test's database while its connections are open, as a server gone away would look to them.</summary>
+    internal async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE {name} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
     public async Task DisposeAsync()
     {
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;

@@ -142,6 +142,34 @@ internal sealed class PostgresScoreStore(PostgresDatabase database) : IScoreStor
         }
 
         transaction.Commit();
+        // Fresh statistics and visibility map: without them the rank count reads the table, not just the index.
+        Execute(connection, "VACUUM ANALYZE score_totals");
+    }
+
+    /// <summary>
+    /// Adds answers copied from another store, keeping their ids, and skips those already here: running it again
+    /// adds nothing. New answers are numbered after the highest id.
+    /// </summary>
+    /// <returns>How many were new.</returns>
+    public int ImportLog(IEnumerable<AnswerRecord> answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, "CREATE TEMP TABLE imported_answers (LIKE answers) ON COMMIT DROP");
+        using (var import = connection.BeginBinaryImport("COPY imported_answers (id, guild_id, user_id, user_name, word_key, correct, points, at) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var a in answers)
+                import.WriteRow((long)a.Id, a.GuildId, a.UserId, a.UserName, a.WordKey, a.Correct, a.Points, a.At.ToUniversalTime());
+            import.Complete();
+        }
+
+        int added;
+        using (var insert = Command(connection, "INSERT INTO answers SELECT * FROM imported_answers ON CONFLICT (id) DO NOTHING"))
+            added = insert.ExecuteNonQuery();
+        Execute(connection, "SELECT setval(pg_get_serial_sequence('answers', 'id'), GREATEST((SELECT max(id) FROM answers), 1))");
+        transaction.Commit();
+        return added;
     }
 
     public IEnumerable<ScoreTotals> AllTotals()

@@ -24,6 +24,7 @@ internal static class LearningSetup
 
         builder.Services.AddSingleton<HeadwordIndex>();
         builder.Services.AddStore<IReviewStore, LiteDbReviewStore, PostgresReviewStore>();
+        builder.Services.AddStoreCopier<ReviewCopier>();
         builder.Services.AddSingleton<ReviewMemory>();
         builder.Services.AddStore<IScoreStore, LiteDbScoreStore, PostgresScoreStore>();
         builder.Services.AddStoreCopier<ScoresCopier>();

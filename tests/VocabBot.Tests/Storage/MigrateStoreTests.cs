@@ -27,6 +27,17 @@ public sealed class MigrateStoreTests(PostgresServer server) : IDisposable
             var board = TestScoreboard.On(database);
             for (var i = 0; i < 40; i++)
                 board.Record(i % 2 == 0 ? "900" : "901", $"u{i % 6}", $"Name {i % 6}", "w", i % 3 > 0, new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero).AddHours(i * 7));
+            var memory = new VocabBot.Learning.Review.LiteDbReviewStore(database);
+            foreach (var word in new[] { "loosen", "contract" })
+            {
+                memory.Save(new VocabBot.Learning.Review.MemoryState
+                {
+                    Id = VocabBot.Learning.Review.MemoryState.IdFor("u1", word), UserId = "u1", WordKey = word, Stability = 2.5, Difficulty = 5,
+                    LastReview = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), Due = new DateTimeOffset(2026, 3, 4, 0, 0, 0, TimeSpan.Zero),
+                    Reviews = 1, LastCorrect = word == "loosen",
+                });
+            }
+
             var wotd = new LiteDbWotdStore(database);
             await wotd.SaveSetupAsync(new WotdSetup("100", "900", "0 0 8 * * ?", "Asia/Taipei"), default);
             await wotd.SaveRefusalAsync(new WotdRefusal("101", "Missing Access", new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero)), default);
@@ -40,7 +51,7 @@ public sealed class MigrateStoreTests(PostgresServer server) : IDisposable
         var second = Migrate(connectionString);
 
         Assert.Equal(
-            ["scores: 40 answers (40 new), 21 running totals", "word of the day: 1 schedules, 1 refused channels, 1 word cycles, 1 posted days",
+            ["review memory: 2 remembered words", "scores: 40 answers (40 new), 21 running totals", "word of the day: 1 schedules, 1 refused channels, 1 word cycles, 1 posted days",
              "Copied into PostgreSQL; start the bot with Storage:Provider=PostgreSQL."],
             first);
         Assert.Contains("scores: 40 answers (0 new), 21 running totals", second);
@@ -53,6 +64,9 @@ public sealed class MigrateStoreTests(PostgresServer server) : IDisposable
             Assert.Equal(Totals(liteDb), Totals(scores));
         }
 
+        var review = new VocabBot.Learning.Review.PostgresReviewStore(postgres);
+        Assert.True(review.Find("u1", "loosen") is { LastCorrect: true, Reviews: 1, Stability: 2.5 });
+        Assert.Equal(1, review.Summary("u1", new DateTimeOffset(2026, 3, 5, 0, 0, 0, TimeSpan.Zero)).Learned);
         var wotdStore = new PostgresWotdStore(postgres);
         Assert.Equal([new WotdSetup("100", "900", "0 0 8 * * ?", "Asia/Taipei")], await wotdStore.AllSetupsAsync(default));
         Assert.Equal("Missing Access", (await wotdStore.FindRefusalAsync("101", default))?.Reason);

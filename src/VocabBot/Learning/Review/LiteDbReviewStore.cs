@@ -29,6 +29,9 @@ internal sealed class LiteDbReviewStore : IReviewStore
     // Taken for each use: the database is reopened after a failed write.
     private ILiteCollection<MemoryState> States => _database.Collection<MemoryState>("memory");
 
+    /// <summary>Every member's memory of every word, for migrate-store.</summary>
+    public IEnumerable<MemoryState> All() => States.FindAll();
+
     public MemoryState? Find(string userId, string wordKey) => States.FindById(MemoryState.IdFor(userId, wordKey));
 
     public void Save(MemoryState state)

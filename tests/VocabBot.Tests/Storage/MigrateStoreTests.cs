@@ -32,9 +32,15 @@ public sealed class MigrateStoreTests(PostgresServer server) : IDisposable
             {
                 memory.Save(new VocabBot.Learning.Review.MemoryState
                 {
-                    Id = VocabBot.Learning.Review.MemoryState.IdFor("u1", word), UserId = "u1", WordKey = word, Stability = 2.5, Difficulty = 5,
-                    LastReview = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), Due = new DateTimeOffset(2026, 3, 4, 0, 0, 0, TimeSpan.Zero),
-                    Reviews = 1, LastCorrect = word == "loosen",
+                    Id = VocabBot.Learning.Review.MemoryState.IdFor("u1", word),
+                    UserId = "u1",
+                    WordKey = word,
+                    Stability = 2.5,
+                    Difficulty = 5,
+                    LastReview = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero),
+                    Due = new DateTimeOffset(2026, 3, 4, 0, 0, 0, TimeSpan.Zero),
+                    Reviews = 1,
+                    LastCorrect = word == "loosen",
                 });
             }
 

@@ -56,14 +56,9 @@ public static class LearnerBenchmark
 
     private static void MeasurePostgres(string server, Vocabulary vocabulary, QuizPools pools, List<string> keys, int size, int calls)
     {
-        var name = $"vocabbot_learner_{size}";
-        Admin(server, $"DROP DATABASE IF EXISTS {name}");
-        Admin(server, $"CREATE DATABASE {name}");
-        try
+        var migrations = PostgresQuizStore.Migrations.Concat(PostgresReviewStore.Migrations).Concat(PostgresScoreStore.Migrations);
+        BenchmarkPostgres.With(server, $"vocabbot_learner_{size}", migrations, database =>
         {
-            using var database = new PostgresDatabase(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
-            var migrations = PostgresQuizStore.Migrations.Concat(PostgresReviewStore.Migrations).Concat(PostgresScoreStore.Migrations);
-            new SchemaMigrator(database, migrations, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
             var stores = new Stores(new PostgresQuizStore(database), new PostgresReviewStore(database), new PostgresScoreStore(database), new PostgresTransactions(database));
             Measure("PostgreSQL", vocabulary, pools, stores, keys, size, calls, (memory, answers) =>
             {
@@ -86,20 +81,7 @@ public static class LearnerBenchmark
                 using var vacuum = new NpgsqlCommand("VACUUM ANALYZE", connection);
                 vacuum.ExecuteNonQuery();
             });
-            NpgsqlConnection.ClearAllPools();
-        }
-        finally
-        {
-            Admin(server, $"DROP DATABASE IF EXISTS {name}");
-        }
-    }
-
-    private static void Admin(string server, string sql)
-    {
-        using var connection = new NpgsqlConnection(server);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
+        });
     }
 
     private sealed record Stores(IQuizStore Quizzes, IReviewStore Memory, IScoreStore Scores, IStoreTransactions Transactions);

@@ -50,14 +50,9 @@ public static class ScoresBenchmark
 
     private static void MeasurePostgres(string server, int history, int members, int calls)
     {
-        var name = $"vocabbot_bench_{history}";
-        Admin(server, $"DROP DATABASE IF EXISTS {name}");
-        Admin(server, $"CREATE DATABASE {name}");
-        try
+        BenchmarkPostgres.With(server, $"vocabbot_bench_{history}", PostgresScoreStore.Migrations, database =>
         {
-            using var database = new PostgresDatabase(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
-            new SchemaMigrator(database, PostgresScoreStore.Migrations, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
-            using var memory = new VocabDatabase(new MemoryStream()); // /stats also reads review memory, which has no PostgreSQL store yet
+            using var memory = new VocabDatabase(new MemoryStream()); // review memory (read by /stats) kept out of it: this row is about the scores
             Measure("PostgreSQL", new PostgresScoreStore(database), memory, history, members, calls, answers =>
             {
                 using var connection = database.Open();
@@ -66,20 +61,7 @@ public static class ScoresBenchmark
                     import.WriteRow(a.GuildId, a.UserId, a.UserName, a.WordKey, a.Correct, a.Points, a.At.ToUniversalTime());
                 import.Complete();
             });
-            NpgsqlConnection.ClearAllPools();
-        }
-        finally
-        {
-            Admin(server, $"DROP DATABASE IF EXISTS {name}");
-        }
-    }
-
-    private static void Admin(string server, string sql)
-    {
-        using var connection = new NpgsqlConnection(server);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
+        });
     }
 
     private static void Measure(string storeName, IScoreStore store, VocabDatabase memoryDatabase, int history, int members, int calls, Action<IEnumerable<AnswerRecord>> writeLog)

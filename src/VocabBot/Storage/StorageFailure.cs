@@ -12,7 +12,10 @@ internal static class StorageFailure
             // PostgreSQL's errors (a dropped connection wraps an IOException) say nothing about the LiteDB file.
             if (e is Npgsql.NpgsqlException)
                 return false;
-            if (e is StorageFailingException or LiteException or IOException)
+            if (e is StorageFailingException or LiteException)
+                return true;
+            // Only the disk under LiteDB ("No space left on device"); a download's reset connection is an IOException too.
+            if (e is IOException && e.StackTrace?.Contains("at LiteDB.", StringComparison.Ordinal) == true)
                 return true;
             if (e is ObjectDisposedException && e.Source == typeof(LiteDatabase).Assembly.GetName().Name)
                 return true;

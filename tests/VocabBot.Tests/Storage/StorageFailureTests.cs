@@ -1,3 +1,4 @@
+using LiteDB;
 using Npgsql;
 using VocabBot.Storage;
 
@@ -11,6 +12,54 @@ public sealed class StorageFailureTests
         Assert.False(StorageFailure.Is(new NpgsqlException("Exception while reading from stream", new IOException("Connection reset by peer"))));
 
     [Fact]
-    public void DiskError_IsAStorageFailure() =>
-        Assert.True(StorageFailure.Is(new InvalidOperationException("wrapped", new IOException("No space left on device"))));
+    public void DiskErrorUnderLiteDB_IsAStorageFailure()
+    {
+        var log = new FullStream(); // a commit writes its pages to the log
+        using var database = new LiteDatabase(new MemoryStream(), null, log);
+        log.Full = true;
+
+        var error = Record.Exception(() => database.GetCollection("answers").Insert(new BsonDocument { ["n"] = 1 }));
+
+        Assert.NotNull(error);
+        Assert.True(StorageFailure.Is(new InvalidOperationException("wrapped", error)));
+    }
+
+    // A download's connection reset is an IOException too, and says nothing about the database.
+    [Fact]
+    public void IOErrorFromElsewhere_IsNotAStorageFailure() =>
+        Assert.False(StorageFailure.Is(new ChatLikeException(new HttpRequestException("reset", ThrownIOException()))));
+
+    private static IOException ThrownIOException()
+    {
+        try
+        {
+            throw new IOException("Connection reset by peer");
+        }
+        catch (IOException e)
+        {
+            return e;
+        }
+    }
+
+    private sealed class ChatLikeException(Exception inner) : Exception("Downloading notes.md failed", inner);
+
+    /// <summary>A database stream whose disk fills up when told to.</summary>
+    private sealed class FullStream : MemoryStream
+    {
+        public bool Full { get; set; }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (Full)
+                throw new IOException("No space left on device");
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Full)
+                throw new IOException("No space left on device");
+            base.Write(buffer);
+        }
+    }
 }

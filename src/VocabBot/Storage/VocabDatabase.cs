@@ -97,6 +97,7 @@ internal sealed class VocabDatabase : IDisposable
         {
             try
             {
+                AbandonedTransactions.Disarm(_database);
                 _database.Dispose();
             }
             catch (Exception e) when (StorageFailure.Is(e) || e is InvalidOperationException)
@@ -150,6 +151,7 @@ internal sealed class VocabDatabase : IDisposable
         }
         finally
         {
+            AbandonedTransactions.Disarm(Database);
             Database.Dispose();
             _lock?.Dispose();
         }

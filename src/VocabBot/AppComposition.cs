@@ -5,6 +5,7 @@ using VocabBot.Console;
 using VocabBot.Content;
 using VocabBot.Discord;
 using VocabBot.Learning;
+using VocabBot.Library;
 using VocabBot.Storage;
 using VocabBot.WordOfTheDay;
 
@@ -20,6 +21,7 @@ internal static class AppComposition
         builder.AddStorage();
         builder.AddContent();
         builder.AddChat();
+        builder.AddLibrary();
         builder.AddLearning();
         builder.AddWordOfTheDay();
         if (transport == AppTransport.Console)

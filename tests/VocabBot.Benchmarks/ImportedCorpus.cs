@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using VocabBot.Content;
+using VocabBot.Library;
 using VocabBot.Storage;
 
 namespace VocabBot.Benchmarks;
@@ -26,6 +27,13 @@ internal sealed class ImportedCorpus : IDisposable
     public Vocabulary Vocabulary { get; }
 
     public IReadOnlyList<string> Headwords { get; }
+
+    /// <summary>The libraries over this corpus as the shipped articles, with server articles in the same database.</summary>
+    public ServerLibraries Libraries(LibraryOptions? options = null) => Libraries(new LiteDbLibraryStore(Database), options);
+
+    public ServerLibraries Libraries(ILibraryStore store, LibraryOptions? options = null) =>
+        new(store, new ShippedWords(Vocabulary, new HeadwordIndex(Vocabulary), new QuizPools(Vocabulary, NullLogger<QuizPools>.Instance)),
+            Microsoft.Extensions.Options.Options.Create(options ?? new LibraryOptions()));
 
     /// <summary>What users type into /define: mostly headwords, every fifth an inflected form ("…ments").</summary>
     public string[] DefineTerms(int count, int seed = 7)

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using LiteDB;
 using VocabBot.Content;
 using VocabBot.Learning.Define;
+using VocabBot.Library;
 
 namespace VocabBot.Benchmarks;
 
@@ -18,7 +19,7 @@ public static class LatencyBenchmark
     {
         using var corpus = new ImportedCorpus();
         var index = new HeadwordIndex(corpus.Vocabulary);
-        var define = new DefineCommand(corpus.Vocabulary, index);
+        var define = new DefineCommand(corpus.Libraries());
         var typed = corpus.Database.Collection<WordDocument>(Vocabulary.WordsCollection);
         var raw = corpus.Database.Database.GetCollection(Vocabulary.WordsCollection);
         var terms = corpus.DefineTerms(calls);
@@ -27,7 +28,7 @@ public static class LatencyBenchmark
         Console.WriteLine($"words: {corpus.Vocabulary.WordCount}; {calls} calls per row; latencies in µs");
         for (var run = 1; run <= repeats; run++)
         {
-            Report(run, "DefineCommand.Handle", terms, t => define.Handle(t).Card is not null);
+            Report(run, "DefineCommand.Handle", terms, t => define.Handle(null, t).Card is not null);
             Report(run, "HeadwordIndex.Complete", prefixes, p => index.Complete(p).Count > 0);
             Report(run, "LiteDB FindOne(Key) typed", keys, k => typed.FindOne(Query.EQ("Key", k)) is not null);
             Report(run, "LiteDB FindOne(Key) BSON", keys, k => raw.FindOne(Query.EQ("Key", k)) is not null);

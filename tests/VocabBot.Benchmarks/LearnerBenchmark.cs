@@ -8,6 +8,7 @@ using VocabBot.Learning;
 using VocabBot.Learning.Quiz;
 using VocabBot.Learning.Review;
 using VocabBot.Learning.Scores;
+using VocabBot.Library;
 using VocabBot.Storage;
 using VocabBot.Storage.Postgres;
 
@@ -35,7 +36,7 @@ public static class LearnerBenchmark
             try
             {
                 using var database = new VocabDatabase(Path.Combine(folder, "vocabbot.db"));
-                var stores = new Stores(new LiteDbQuizStore(database), new LiteDbReviewStore(database), new LiteDbScoreStore(database), new LiteDbTransactions(database));
+                var stores = new Stores(new LiteDbQuizStore(database), new LiteDbReviewStore(database), new LiteDbScoreStore(database), new LiteDbTransactions(database), new LiteDbLibraryStore(database));
                 Measure("LiteDB", corpus.Vocabulary, pools, stores, keys, size, calls, (memory, answers) =>
                 {
                     foreach (var chunk in memory.Chunk(10_000))
@@ -59,7 +60,7 @@ public static class LearnerBenchmark
         var migrations = PostgresQuizStore.Migrations.Concat(PostgresReviewStore.Migrations).Concat(PostgresScoreStore.Migrations);
         BenchmarkPostgres.With(server, $"vocabbot_learner_{size}", migrations, database =>
         {
-            var stores = new Stores(new PostgresQuizStore(database), new PostgresReviewStore(database), new PostgresScoreStore(database), new PostgresTransactions(database));
+            var stores = new Stores(new PostgresQuizStore(database), new PostgresReviewStore(database), new PostgresScoreStore(database), new PostgresTransactions(database), new PostgresLibraryStore(database));
             Measure("PostgreSQL", vocabulary, pools, stores, keys, size, calls, (memory, answers) =>
             {
                 using var connection = database.Open();
@@ -84,7 +85,7 @@ public static class LearnerBenchmark
         });
     }
 
-    private sealed record Stores(IQuizStore Quizzes, IReviewStore Memory, IScoreStore Scores, IStoreTransactions Transactions);
+    private sealed record Stores(IQuizStore Quizzes, IReviewStore Memory, IScoreStore Scores, IStoreTransactions Transactions, ILibraryStore Library);
 
     private static void Measure(string storeName, Vocabulary vocabulary, QuizPools pools, Stores stores, List<string> keys, int size, int calls,
         Action<IEnumerable<MemoryState>, IEnumerable<AnswerRecord>> write)
@@ -124,7 +125,8 @@ public static class LearnerBenchmark
         board.RebuildTotalsIfMissing();
         System.Console.WriteLine($"{storeName}, {size:N0} words in memory and {size:N0} answers: written in {started.Elapsed.TotalSeconds:F1} s");
 
-        var quiz = new QuizCommands(vocabulary, pools, new QuizBuilder(random), new WordPicker(stores.Memory, random), stores.Quizzes,
+        var libraries = new ServerLibraries(stores.Library, new ShippedWords(vocabulary, new HeadwordIndex(vocabulary), pools), Options.Create(new LibraryOptions()));
+        var quiz = new QuizCommands(libraries, new QuizBuilder(random), new WordPicker(stores.Memory, random), stores.Quizzes,
             new ReviewMemory(stores.Memory), board, stores.Transactions, TimeProvider.System, options);
         var scores = new ScoreCommands(board, stores.Memory, TimeProvider.System);
         var stats = Request("stats");

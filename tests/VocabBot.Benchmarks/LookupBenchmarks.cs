@@ -5,6 +5,7 @@ using BenchmarkDotNet.Jobs;
 using LiteDB;
 using VocabBot.Content;
 using VocabBot.Learning.Define;
+using VocabBot.Library;
 
 namespace VocabBot.Benchmarks;
 
@@ -29,7 +30,7 @@ public class LookupBenchmarks
     {
         _corpus = new ImportedCorpus();
         _index = new HeadwordIndex(_corpus.Vocabulary);
-        _define = new DefineCommand(_corpus.Vocabulary, _index);
+        _define = new DefineCommand(_corpus.Libraries());
         _words = _corpus.Database.Collection<WordDocument>(Vocabulary.WordsCollection);
         _terms = _corpus.DefineTerms(4096);
         _prefixes = _corpus.Prefixes(4096);
@@ -39,7 +40,7 @@ public class LookupBenchmarks
     public void Cleanup() => _corpus.Dispose();
 
     [Benchmark]
-    public object Define() => _define.Handle(_terms[_next++ & 4095]);
+    public object Define() => _define.Handle(null, _terms[_next++ & 4095]);
 
     [Benchmark]
     public object Autocomplete() => _index.Complete(_prefixes[_next++ & 4095]);

@@ -44,7 +44,8 @@ internal static partial class ConsoleRenderer
             rest = takesRest ? "" : rest[token.Length..].TrimStart();
         }
 
-        return new ChatRequest(settings.UserId, settings.UserName, settings.GuildId, name, values)
+        // Whoever runs the console runs its one server, so the server manager's commands (/article) work there.
+        return new ChatRequest(settings.UserId, settings.UserName, settings.GuildId, name, values, IsServerManager: true)
         {
             Subcommand = subcommand,
             Files = files,

@@ -22,7 +22,6 @@ internal static class LearningSetup
         // Quiz order and options are random; tests register a seeded Random before this.
         builder.Services.TryAddSingleton(Random.Shared);
 
-        builder.Services.AddSingleton<HeadwordIndex>();
         builder.Services.AddStore<IReviewStore, LiteDbReviewStore, PostgresReviewStore>();
         builder.Services.AddStoreCopier<ReviewCopier>();
         builder.Services.AddSingleton<ReviewMemory>();
@@ -34,8 +33,6 @@ internal static class LearningSetup
         builder.Services.AddSingleton<QuizBuilder>();
         builder.Services.AddSingleton<WordPicker>();
         builder.Services.AddStore<IQuizStore, LiteDbQuizStore, PostgresQuizStore>();
-        builder.Services.AddSingleton<QuizPools>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<QuizPools>());
         builder.Services.AddSingleton<QuizCommands>();
 
         builder.Services.AddChatCommand<DefineCommand>();

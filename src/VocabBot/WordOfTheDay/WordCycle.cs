@@ -1,16 +1,18 @@
-using VocabBot.Content;
+using VocabBot.Library;
 
 namespace VocabBot.WordOfTheDay;
 
 /// <summary>
 /// Gives each channel every word once, in random order, before any word repeats. Only words in
-/// the content now are candidates, so a removed word is never picked.
+/// the server's library now are candidates, so a removed word is never picked.
 /// </summary>
-internal sealed class WordCycle(IWotdStore store, Vocabulary vocabulary, Random random)
+internal sealed class WordCycle(IWotdStore store, Random random)
 {
-    public async Task<string?> NextAsync(string channelId, CancellationToken cancellationToken)
+    /// <summary>The channel's next word from its server's library.</summary>
+    public async Task<string?> NextAsync(string channelId, WordLibrary library, CancellationToken cancellationToken)
     {
-        var words = vocabulary.Headwords;
+        ArgumentNullException.ThrowIfNull(library);
+        var words = library.Headwords.Distinct(StringComparer.Ordinal).ToList();
         if (words.Count == 0)
             return null;
         var seen = (await store.SeenAsync(channelId, cancellationToken)).ToHashSet(StringComparer.Ordinal);

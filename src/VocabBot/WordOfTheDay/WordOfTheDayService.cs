@@ -6,6 +6,7 @@ using Polly;
 using Polly.Retry;
 using VocabBot.Chat;
 using VocabBot.Content;
+using VocabBot.Library;
 
 namespace VocabBot.WordOfTheDay;
 
@@ -20,7 +21,7 @@ internal enum PostOutcome { Posted, AlreadyPosted, NoWords, Failed, Refused }
 internal sealed partial class WordOfTheDayService
 {
     private readonly IWotdStore _store;
-    private readonly Vocabulary _vocabulary;
+    private readonly ServerLibraries _libraries;
     private readonly WordCycle _cycle;
     private readonly WotdSchedules _schedules;
     private readonly TimeProvider _time;
@@ -32,19 +33,20 @@ internal sealed partial class WordOfTheDayService
     private readonly SemaphoreSlim _choosing = new(1, 1);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _posting = new(StringComparer.Ordinal);
 
-    public WordOfTheDayService(IWotdStore store, Vocabulary vocabulary, WordCycle cycle, WotdSchedules schedules,
+    public WordOfTheDayService(IWotdStore store, ServerLibraries libraries, WordCycle cycle, WotdSchedules schedules,
         IOptions<WordOfTheDayOptions> options, TimeProvider time, ILogger<WordOfTheDayService> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        (_store, _vocabulary, _cycle, _schedules, _time, _logger) = (store, vocabulary, cycle, schedules, time, logger);
+        (_store, _libraries, _cycle, _schedules, _time, _logger) = (store, libraries, cycle, schedules, time, logger);
         _retry = RetryPipeline(options.Value, time, logger);
     }
 
-    /// <summary>The channel's word for today in its zone, chosen now if the day has none yet.</summary>
-    public async Task<WordDocument?> TodayAsync(string channelId, TimeZoneInfo zone, CancellationToken cancellationToken)
+    /// <summary>The channel's word for today in its zone from its server's library, chosen now if the day has none yet.</summary>
+    public async Task<WordDocument?> TodayAsync(string channelId, string? guildId, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        var day = await DayAsync(channelId, zone, cancellationToken);
-        return day is null ? null : _vocabulary.ByKey(day.WordKey).FirstOrDefault();
+        var library = _libraries.For(guildId);
+        var day = await DayAsync(channelId, library, zone, cancellationToken);
+        return day is null ? null : library.ByKey(day.WordKey).FirstOrDefault();
     }
 
     /// <summary>Posts today's word unless this channel already had it today; retries a failed post with backoff.</summary>
@@ -63,7 +65,8 @@ internal sealed partial class WordOfTheDayService
         {
             // A post the store could not record as posted would go out again at the next try.
             _store.EnsureWritable();
-            var day = await DayAsync(channelId, zone, cancellationToken);
+            var library = _libraries.For(await _schedules.GuildOfAsync(channelId, cancellationToken));
+            var day = await DayAsync(channelId, library, zone, cancellationToken);
             if (day is null)
             {
                 LogNoWords(_logger, channelId);
@@ -72,7 +75,7 @@ internal sealed partial class WordOfTheDayService
 
             if (day.Posted)
                 return PostOutcome.AlreadyPosted;
-            var word = _vocabulary.ByKey(day.WordKey).First();
+            var word = library.ByKey(day.WordKey).First();
             if (await TryPostAsync(channelId, WotdCard.Render(word), messenger, cancellationToken) is { } failed)
                 return failed;
             // Recorded even while stopping, since the post went through. Only another process on the same
@@ -98,17 +101,17 @@ internal sealed partial class WordOfTheDayService
 
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private async Task<WotdDay?> DayAsync(string channelId, TimeZoneInfo zone, CancellationToken cancellationToken)
+    private async Task<WotdDay?> DayAsync(string channelId, WordLibrary library, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         await _choosing.WaitAsync(cancellationToken);
         try
         {
             var date = LocalDate(_time.GetUtcNow(), zone);
             var day = await _store.FindDayAsync(channelId, date, cancellationToken);
-            // A word removed from the content since it was chosen is never posted: choose again.
-            if (day is not null && (day.Posted || _vocabulary.ByKey(day.WordKey).Count > 0))
+            // A word removed from the server's library since it was chosen is never posted: choose again.
+            if (day is not null && (day.Posted || library.ByKey(day.WordKey).Count > 0))
                 return day;
-            var key = await _cycle.NextAsync(channelId, cancellationToken);
+            var key = await _cycle.NextAsync(channelId, library, cancellationToken);
             return key is null ? null : await _store.ChooseWordAsync(channelId, date, key, replacing: day?.WordKey, cancellationToken);
         }
         finally

@@ -12,9 +12,9 @@ internal sealed class WotdCommand(WordOfTheDayService service, WotdSchedules sch
         ArgumentNullException.ThrowIfNull(request);
         var channel = request.ChannelId ?? request.GuildId ?? request.UserId;
         var zone = await schedules.ZoneOfAsync(channel, request.GuildId, cancellationToken);
-        var word = await service.TodayAsync(channel, zone, cancellationToken);
+        var word = await service.TodayAsync(channel, request.GuildId, zone, cancellationToken);
         return word is null
-            ? ChatReply.Private("There are no words yet: add study articles to the content folder.")
+            ? ChatReply.Private(request.GuildId is null ? "There are no words yet: add study articles to the content folder." : "This server's library has no words yet: a server manager can add notes with /article add.")
             : WotdCard.Render(word);
     }
 }

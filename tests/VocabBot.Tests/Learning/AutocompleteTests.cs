@@ -1,4 +1,5 @@
 using VocabBot.Learning.Define;
+using VocabBot.Library;
 
 namespace VocabBot.Tests.Learning;
 

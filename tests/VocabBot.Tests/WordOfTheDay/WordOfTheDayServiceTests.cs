@@ -38,7 +38,7 @@ public sealed class WordOfTheDayServiceTests
         // The first channel's post fails and waits (on the fake clock, which stands still) to retry.
         var failing = f.Service.PostIfDueAsync(Channel, Taipei, f.Poster, default);
         var other = await f.Service.PostIfDueAsync("222222222222222222", Taipei, f.Poster, default).WaitAsync(TimeSpan.FromSeconds(10));
-        var today = await f.Service.TodayAsync(Channel, Taipei, CancellationToken.None);
+        var today = await f.Service.TodayAsync(Channel, null, Taipei, CancellationToken.None);
         Assert.False(failing.IsCompleted);
         f.Time.Advance(f.Options.RetryDelay);
 
@@ -89,8 +89,8 @@ public sealed class WordOfTheDayServiceTests
 
         var firstRound = new List<string?>();
         for (var i = 0; i < total; i++)
-            firstRound.Add(await f.Cycle.NextAsync(Channel, CancellationToken.None));
-        var nextPick = await f.Cycle.NextAsync(Channel, CancellationToken.None);
+            firstRound.Add(await f.Cycle.NextAsync(Channel, f.Libraries.Shipped, CancellationToken.None));
+        var nextPick = await f.Cycle.NextAsync(Channel, f.Libraries.Shipped, CancellationToken.None);
 
         Assert.Equal(total, firstRound.Distinct().Count());
         Assert.Equal(f.Vocabulary.Headwords.Order(), firstRound.Order());
@@ -145,7 +145,7 @@ public sealed class WordOfTheDayServiceTests
     public async Task WordRemovedFromContent_IsNeverPosted()
     {
         using var f = new WotdFixture(TaipeiMorning);
-        var chosen = await f.Service.TodayAsync(Channel, Taipei, CancellationToken.None);
+        var chosen = await f.Service.TodayAsync(Channel, null, Taipei, CancellationToken.None);
         var article = chosen!.ArticleId;
         File.Delete(f.Content.File(article));
         f.Importer.Import(f.Content.Path);
@@ -162,7 +162,7 @@ public sealed class WordOfTheDayServiceTests
     {
         using var f = new WotdFixture(TaipeiMorning);
 
-        var today = await f.Service.TodayAsync(Channel, Taipei, CancellationToken.None);
+        var today = await f.Service.TodayAsync(Channel, null, Taipei, CancellationToken.None);
         await f.Service.PostIfDueAsync(Channel, Taipei, f.Poster, default);
 
         Assert.Equal("📖 " + today!.Headword, f.Poster.Posts.Single().Message.Card!.Title);
@@ -172,7 +172,7 @@ public sealed class WordOfTheDayServiceTests
     public async Task DatabaseThatCannotWrite_PostsNothing_SinceThePostCouldNotBeRecorded()
     {
         using var f = new WotdFixture(TaipeiMorning);
-        await f.Service.TodayAsync(Channel, Taipei, CancellationToken.None); // the day's word is chosen: posting it writes nothing first
+        await f.Service.TodayAsync(Channel, null, Taipei, CancellationToken.None); // the day's word is chosen: posting it writes nothing first
         f.Database.MarkFailing();
 
         await Assert.ThrowsAsync<StorageFailingException>(() => f.Service.PostIfDueAsync(Channel, Taipei, f.Poster, default));

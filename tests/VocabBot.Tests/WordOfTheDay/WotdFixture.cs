@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using VocabBot.Content;
 using VocabBot.Learning;
+using VocabBot.Library;
 using VocabBot.Storage;
 using VocabBot.WordOfTheDay;
 
@@ -39,6 +40,8 @@ internal sealed class WotdFixture : IDisposable
     public WordCycle Cycle { get; private set; } = null!;
     public WotdSchedules Schedules { get; private set; } = null!;
 
+    public ServerLibraries Libraries { get; private set; } = null!;
+
     /// <summary>Closes the database and opens it again, as a restart would.</summary>
     public void Restart()
     {
@@ -59,9 +62,11 @@ internal sealed class WotdFixture : IDisposable
         Vocabulary = new Vocabulary(Database);
         Importer = new ContentImporter(Database, Vocabulary, new ArticleParser(), NullLogger<ContentImporter>.Instance);
         Store = new LiteDbWotdStore(Database);
-        Cycle = new WordCycle(Store, Vocabulary, new Random(42));
+        Cycle = new WordCycle(Store, new Random(42));
+        var shipped = new ShippedWords(Vocabulary, new HeadwordIndex(Vocabulary), new QuizPools(Vocabulary, NullLogger<QuizPools>.Instance));
+        Libraries = new ServerLibraries(new LiteDbLibraryStore(Database), shipped, Microsoft.Extensions.Options.Options.Create(new LibraryOptions()));
         Schedules = new WotdSchedules(Store, Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(new LearningOptions()));
-        Service = new WordOfTheDayService(Store, Vocabulary, Cycle, Schedules, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<WordOfTheDayService>.Instance);
+        Service = new WordOfTheDayService(Store, Libraries, Cycle, Schedules, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<WordOfTheDayService>.Instance);
     }
 }
 

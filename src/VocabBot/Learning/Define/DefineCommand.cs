@@ -1,5 +1,6 @@
 using VocabBot.Chat;
 using VocabBot.Content;
+using VocabBot.Library;
 
 namespace VocabBot.Learning.Define;
 
@@ -7,7 +8,7 @@ namespace VocabBot.Learning.Define;
 /// /define WORD: the word's card from every article that has it, or close suggestions; and the
 /// "define" buttons (under a word of the day), which show the same card to whoever clicked.
 /// </summary>
-internal sealed class DefineCommand(Vocabulary vocabulary, HeadwordIndex headwords) : IChatCommand, IChatButton
+internal sealed class DefineCommand(ServerLibraries libraries) : IChatCommand, IChatButton
 {
     public const int MaxTermLength = 100;
     public const string ButtonKind = "define";
@@ -23,19 +24,20 @@ internal sealed class DefineCommand(Vocabulary vocabulary, HeadwordIndex headwor
     public Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Task.FromResult(Handle(request.Option("word")));
+        return Task.FromResult(Handle(request.GuildId, request.Option("word")));
     }
 
     public Task<ChatReply> ClickAsync(ButtonClick click, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(click);
-        return Task.FromResult(Handle(click.Button.Arg(0)) with { Ephemeral = true });
+        return Task.FromResult(Handle(click.GuildId, click.Button.Arg(0)) with { Ephemeral = true });
     }
 
     public IReadOnlyList<string> Complete(AutocompleteRequest request) =>
-        request.Option == "word" ? headwords.Complete(request.Typed) : [];
+        request.Option == "word" ? libraries.For(request.GuildId).Complete(request.Typed, HeadwordIndex.MaxResults) : [];
 
-    public ChatReply Handle(string? term)
+    /// <summary>The card of a word in a server's library (the shipped one in a direct message).</summary>
+    public ChatReply Handle(string? guildId, string? term)
     {
         var typed = term?.Trim() ?? "";
         if (typed.Length == 0)
@@ -43,9 +45,10 @@ internal sealed class DefineCommand(Vocabulary vocabulary, HeadwordIndex headwor
         if (typed.Length > MaxTermLength)
             return ChatReply.Private($"That is {typed.Length} characters; give one word or phrase of at most {MaxTermLength}.");
 
-        var entries = vocabulary.Find(typed);
+        var library = libraries.For(guildId);
+        var entries = library.Find(typed);
         if (entries.Count == 0)
-            return NotFound(typed);
+            return NotFound(library, typed);
 
         var first = entries[0];
         var viaForm = Inflections.Key(typed) == first.Key ? "" : $"{typed} → ";
@@ -53,10 +56,10 @@ internal sealed class DefineCommand(Vocabulary vocabulary, HeadwordIndex headwor
         return new ChatReply(text, Card(entries));
     }
 
-    private ChatReply NotFound(string typed)
+    private static ChatReply NotFound(WordLibrary library, string typed)
     {
         var shown = typed.Length > 40 ? typed[..40] + "…" : typed;
-        var suggestions = Suggestions.For(typed, vocabulary.Headwords);
+        var suggestions = Suggestions.For(typed, library.Headwords);
         return ChatReply.Private(suggestions.Count == 0
             ? $"'{shown}' is not in any article; try another word or phrase."
             : $"'{shown}' is not in any article. Did you mean: {string.Join(", ", suggestions)}?");

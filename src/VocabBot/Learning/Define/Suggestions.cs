@@ -21,7 +21,8 @@ internal static class Suggestions
                 found.Add((key, Math.Min(distance, prefix ? maxDistance : int.MaxValue)));
         }
 
-        return found.OrderBy(f => f.Rank)
+        // A key both a server's own and the shipped articles have is listed twice.
+        return found.DistinctBy(f => f.Key).OrderBy(f => f.Rank)
             .ThenBy(f => Math.Abs(f.Key.Length - typed.Length))
             .ThenBy(f => f.Key, StringComparer.Ordinal)
             .Take(limit).Select(f => f.Key).ToList();

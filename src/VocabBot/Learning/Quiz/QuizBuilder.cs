@@ -1,4 +1,5 @@
 using VocabBot.Content;
+using VocabBot.Library;
 
 namespace VocabBot.Learning.Quiz;
 

@@ -1,11 +1,10 @@
 using VocabBot.Chat;
-using VocabBot.Content;
-using VocabBot.Learning.Define;
+using VocabBot.Library;
 
 namespace VocabBot.Learning.Quiz;
 
 /// <summary>/quiz [count] [article]: due and missed words first, then new ones.</summary>
-internal sealed class QuizCommand(QuizCommands quiz, Vocabulary vocabulary) : IChatCommand
+internal sealed class QuizCommand(QuizCommands quiz, ServerLibraries libraries) : IChatCommand
 {
     public CommandDefinition Definition { get; } = new("quiz", "A multiple-choice quiz: due and missed words first, then new ones",
         [QuizCommands.CountOption, new("article", "Only words from this article", Autocomplete: true)]);
@@ -14,7 +13,7 @@ internal sealed class QuizCommand(QuizCommands quiz, Vocabulary vocabulary) : IC
         Task.FromResult(quiz.Start(request, QuizMode.Quiz));
 
     public IReadOnlyList<string> Complete(AutocompleteRequest request) =>
-        request.Option == "article" ? Articles.Complete(vocabulary, request.Typed, HeadwordIndex.MaxResults) : [];
+        request.Option == "article" ? Articles.Complete(libraries.For(request.GuildId).Articles(), request.Typed, HeadwordIndex.MaxResults) : [];
 }
 
 /// <summary>/review [count]: only the words due for review.</summary>

@@ -4,14 +4,14 @@ using VocabBot.Chat;
 using VocabBot.Content;
 using VocabBot.Learning.Review;
 using VocabBot.Learning.Scores;
+using VocabBot.Library;
 using VocabBot.Storage;
 
 namespace VocabBot.Learning.Quiz;
 
 /// <summary>/quiz [count] [article], /review [count] and the clicks on their answer and Next buttons.</summary>
 internal sealed class QuizCommands(
-    Vocabulary vocabulary,
-    QuizPools pools,
+    ServerLibraries libraries,
     QuizBuilder builder,
     WordPicker picker,
     IQuizStore sessions,
@@ -36,17 +36,18 @@ internal sealed class QuizCommands(
         if (CommandInput.Count(request.Option("count"), DefaultCount, MaxCount, command, out var error) is not { } count)
             return error!;
 
-        var pool = pools.Current;
-        List<WordEntry>? inArticle = null;
+        var library = libraries.For(request.GuildId);
+        var pool = library.Pool;
+        IReadOnlyList<WordEntry>? inArticle = null;
         if (request.Option("article") is { } typed && !string.IsNullOrWhiteSpace(typed))
         {
-            if (Articles.Find(vocabulary, typed) is not { } article)
+            if (Articles.Find(library.Articles(), typed) is not { } article)
                 return ChatReply.Private($"No article matches '{CommandInput.Shorten(typed.Trim(), 40)}'; leave it out or pick one the autocomplete offers.");
-            inArticle = QuizPools.Distinct(vocabulary.Entries.Where(w => w.ArticleId == article.Id));
+            inArticle = library.EntriesOf(article.Id);
         }
 
-        if (pool.Words.Count < QuizBuilder.OptionCount)
-            return ChatReply.Private($"A quiz needs at least {QuizBuilder.OptionCount} words and there are {pool.Words.Count}; add articles to the content folder.");
+        if (pool.ByKey.Count < QuizBuilder.OptionCount)
+            return TooFewWords(request.GuildId, pool.ByKey.Count);
 
         var now = time.GetUtcNow();
         var words = inArticle is null
@@ -72,18 +73,22 @@ internal sealed class QuizCommands(
     public ChatReply StartWord(ButtonClick click, string key)
     {
         ArgumentNullException.ThrowIfNull(click);
-        var pool = pools.Current;
+        var pool = libraries.For(click.GuildId).Pool;
         var word = pool.ByKey.GetValueOrDefault(key);
         if (word is null)
             return ChatReply.Private("That word is no longer in the study articles; try /quiz.");
-        if (pool.Words.Count < QuizBuilder.OptionCount)
-            return ChatReply.Private($"A quiz needs at least {QuizBuilder.OptionCount} words and there are {pool.Words.Count}; add articles to the content folder.");
+        if (pool.ByKey.Count < QuizBuilder.OptionCount)
+            return TooFewWords(click.GuildId, pool.ByKey.Count);
         var questions = builder.Build([word], pool);
         if (questions.Count == 0)
             return ChatReply.Private("That word has too few different meanings around it to make four options from; try /quiz.");
         var reply = Open(click.UserId, click.DisplayName, click.GuildId, QuizMode.Quiz, questions, $"Quiz: {word.Headword}.", time.GetUtcNow());
         return reply with { Ephemeral = true };
     }
+
+    private static ChatReply TooFewWords(string? guildId, int words) => ChatReply.Private(guildId is null
+        ? $"A quiz needs at least {QuizBuilder.OptionCount} words and there are {words}; add articles to the content folder."
+        : $"A quiz needs at least {QuizBuilder.OptionCount} words and this server's library has {words}; a server manager can add notes with /article add.");
 
     private ChatReply Open(string userId, string userName, string? guildId, QuizMode mode, List<QuizQuestion> questions, string intro, DateTimeOffset now)
     {

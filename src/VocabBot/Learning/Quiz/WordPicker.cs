@@ -1,4 +1,5 @@
 using VocabBot.Content;
+using VocabBot.Library;
 using VocabBot.Learning.Review;
 
 namespace VocabBot.Learning.Quiz;
@@ -48,13 +49,14 @@ internal sealed class WordPicker(IReviewStore store, Random random)
         var seen = candidates.Where(w => states.ContainsKey(w.Key)).Select(w => (Word: w, State: states[w.Key])).ToList();
         var due = seen.Where(s => s.State.Due <= now).OrderBy(s => s.State.Due).Select(s => s.Word);
         if (mode == QuizMode.Review)
-            return due.Take(count).ToList();
+            return due.DistinctBy(w => w.Key).Take(count).ToList();
 
         var missed = seen.Where(s => s.State.Due > now && !s.State.LastCorrect).OrderBy(s => s.State.LastReview).Select(s => s.Word);
         var fresh = candidates.Where(w => !states.ContainsKey(w.Key)).ToArray();
         random.Shuffle(fresh);
         var rest = seen.Where(s => s.State.Due > now && s.State.LastCorrect).OrderBy(s => s.State.Due).Select(s => s.Word);
-        return due.Concat(missed).Concat(fresh).Concat(rest).Take(count).ToList();
+        // A server's own and the shipped articles may both have a word: it is asked once.
+        return due.Concat(missed).Concat(fresh).Concat(rest).DistinctBy(w => w.Key).Take(count).ToList();
     }
 
     private List<WordEntry> PickFromQueues(string userId, IReadOnlyList<WordEntry> words, IReadOnlyDictionary<string, WordEntry> byKey, int count, QuizMode mode, DateTimeOffset now)

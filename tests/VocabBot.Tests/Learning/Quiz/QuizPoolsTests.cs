@@ -1,5 +1,6 @@
 using VocabBot.Content;
 using VocabBot.Learning.Quiz;
+using VocabBot.Library;
 
 namespace VocabBot.Tests.Learning.Quiz;
 

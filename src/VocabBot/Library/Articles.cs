@@ -1,15 +1,12 @@
-using VocabBot.Content;
+namespace VocabBot.Library;
 
-namespace VocabBot.Learning.Quiz;
-
-/// <summary>Finds the article a user typed for /quiz's article option: by file, file without extension, or title.</summary>
+/// <summary>Finds the article a user typed (for /quiz's and /article's article option): by file, file without extension, or title.</summary>
 internal static class Articles
 {
-    public static ArticleDocument? Find(Vocabulary vocabulary, string typed)
+    public static LibraryArticle? Find(IReadOnlyList<LibraryArticle> articles, string typed)
     {
-        ArgumentNullException.ThrowIfNull(vocabulary);
+        ArgumentNullException.ThrowIfNull(articles);
         var term = typed.Trim();
-        var articles = vocabulary.Articles().ToList();
         var exact = articles.FirstOrDefault(a =>
             string.Equals(a.Id, term, StringComparison.OrdinalIgnoreCase)
             || string.Equals(Path.ChangeExtension(a.Id, null), term, StringComparison.OrdinalIgnoreCase)
@@ -21,10 +18,10 @@ internal static class Articles
     }
 
     /// <summary>Article files whose file or title contains the typed text, for autocomplete.</summary>
-    public static IReadOnlyList<string> Complete(Vocabulary vocabulary, string? typed, int limit) =>
-        Matching(vocabulary.Articles(), typed?.Trim() ?? "").Select(a => a.Id).Take(limit).ToList();
+    public static IReadOnlyList<string> Complete(IReadOnlyList<LibraryArticle> articles, string? typed, int limit) =>
+        Matching(articles, typed?.Trim() ?? "").Select(a => a.Id).Distinct(StringComparer.Ordinal).Take(limit).ToList();
 
-    private static IEnumerable<ArticleDocument> Matching(IEnumerable<ArticleDocument> articles, string term) =>
+    private static IEnumerable<LibraryArticle> Matching(IEnumerable<LibraryArticle> articles, string term) =>
         articles.Where(a => a.Id.Contains(term, StringComparison.OrdinalIgnoreCase) || a.Title.Contains(term, StringComparison.OrdinalIgnoreCase))
-            .OrderByDescending(a => a.Date).ThenBy(a => a.Id, StringComparer.Ordinal);
+            .OrderByDescending(a => a.Date, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal);
 }

@@ -1,6 +1,6 @@
 using VocabBot.Content;
 
-namespace VocabBot.Learning.Define;
+namespace VocabBot.Library;
 
 /// <summary>
 /// Autocomplete over the sorted headword keys: a binary search finds the typed prefix, so a lookup

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VocabBot.Content;
 
-namespace VocabBot.Learning.Quiz;
+namespace VocabBot.Library;
 
 /// <summary>
 /// The quiz pool of the current import: one entry per headword, grouped. Reading 40,000 entries and grouping them

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using VocabBot.Chat;
+
+namespace VocabBot.Library;
+
+/// <summary>/articles: the server's library, newest first, ten a page, with Previous and Next buttons.</summary>
+internal sealed class ArticlesCommand(ServerLibraries libraries) : IChatCommand, IChatButton
+{
+    public const int PageSize = 10;
+    public const string ButtonKind = "articles";
+
+    public CommandDefinition Definition { get; } = new("articles", "List this server's study articles, newest first (Manage Server only)", [], RequiresServerManager: true);
+
+    public string Kind => ButtonKind;
+
+    public Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.GuildId is not null && !request.IsServerManager)
+            return Task.FromResult(ChatReply.Private("Only members with the Manage Server permission can list this server's articles."));
+        return Task.FromResult(Page(request.GuildId, 0));
+    }
+
+    public Task<ChatReply> ClickAsync(ButtonClick click, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(click);
+        var page = int.TryParse(click.Button.Arg(0), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 0;
+        return Task.FromResult(Page(click.GuildId, page));
+    }
+
+    public ChatReply Page(string? guildId, int page)
+    {
+        var articles = libraries.For(guildId).Articles()
+            .OrderByDescending(a => a.Date, StringComparer.Ordinal)
+            .ThenByDescending(a => a.AddedAt)
+            .ThenBy(a => a.Id, StringComparer.Ordinal)
+            .ToList();
+        if (articles.Count == 0)
+            return ChatReply.Private("This server's library is empty: add a note with /article add, or turn the shipped articles on with /article shipped use:on.");
+        var pages = (articles.Count + PageSize - 1) / PageSize;
+        page = Math.Clamp(page, 0, pages - 1);
+        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"This server's articles: {ArticleCommand.Count(articles.Count, "article")}, page {page + 1} of {pages}"));
+        var number = page * PageSize;
+        foreach (var article in articles.Skip(page * PageSize).Take(PageSize))
+        {
+            var by = article.AddedBy is { } name ? $"added by {name}" : "shipped with the bot";
+            text.Append(CultureInfo.InvariantCulture, $"\n{++number}. “{article.Title}” ({article.Id}), {article.Date ?? "no date"}, {ArticleCommand.Count(article.WordCount, "word")}, {by}");
+        }
+
+        if (pages == 1)
+            return new ChatReply(text.ToString());
+        return new ChatReply(text.ToString(), Buttons:
+        [
+            new ChatButton("Previous", new ButtonId(ButtonKind, (page - 1).ToString(CultureInfo.InvariantCulture)), Disabled: page == 0),
+            new ChatButton("Next", new ButtonId(ButtonKind, (page + 1).ToString(CultureInfo.InvariantCulture)), Disabled: page == pages - 1),
+        ]);
+    }
+}

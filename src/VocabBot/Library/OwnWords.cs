@@ -1,0 +1,60 @@
+using VocabBot.Content;
+
+namespace VocabBot.Library;
+
+/// <summary>
+/// A server's own articles held in memory: their words by key and by marked form, the sorted keys for autocomplete
+/// and the quiz pool. Built once per change of that server's library, so its size follows the words it holds.
+/// </summary>
+internal sealed class OwnWords : IWordSource
+{
+    private readonly Dictionary<string, WordDocument[]> _byKey;
+    private readonly Dictionary<string, string[]> _keysByMarkedForm;
+    private readonly HeadwordIndex _index;
+    private readonly IReadOnlyList<LibraryArticle> _articles;
+
+    public OwnWords(IReadOnlyList<ServerArticle> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var newestFirst = articles.OrderByDescending(a => a.Date, StringComparer.Ordinal).ThenByDescending(a => a.AddedAt).ToList();
+        _articles = [.. newestFirst.Select(LibraryArticle.Of)];
+        var words = newestFirst.SelectMany(a => a.Words).ToList();
+        _byKey = words.GroupBy(w => w.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        _keysByMarkedForm = newestFirst.SelectMany(a => a.MarkedForms)
+            .GroupBy(f => f.Form, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(f => f.Key).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        Headwords = [.. _byKey.Keys.Order(StringComparer.Ordinal)];
+        _index = new HeadwordIndex(() => Headwords);
+        Pool = new QuizPool([.. words.Select(WordEntry.Of).DistinctBy(w => w.Key)]);
+    }
+
+    public IReadOnlyList<string> Headwords { get; }
+
+    public QuizPool Pool { get; }
+
+    public IReadOnlyList<WordDocument> Find(string term)
+    {
+        foreach (var key in Inflections.CandidateKeys(term))
+        {
+            if (_byKey.TryGetValue(key, out var entries))
+                return entries;
+        }
+
+        foreach (var form in Inflections.CandidateKeys(term))
+        {
+            if (_keysByMarkedForm.TryGetValue(form, out var keys))
+                return [.. keys.SelectMany(ByKey)];
+        }
+
+        return [];
+    }
+
+    public IReadOnlyList<WordDocument> ByKey(string key) => _byKey.GetValueOrDefault(key) ?? [];
+
+    public IReadOnlyList<string> Complete(string? typed, int limit) => _index.Complete(typed, limit);
+
+    public IReadOnlyList<LibraryArticle> Articles() => _articles;
+
+    public IReadOnlyList<WordEntry> EntriesOf(string articleId) =>
+        [.. Pool.Words.Where(w => w.ArticleId == articleId)];
+}

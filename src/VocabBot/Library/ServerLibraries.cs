@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace VocabBot.Library;
+
+/// <summary>
+/// Each server's <see cref="WordLibrary"/>, read from the store at its first use and kept until that server's library
+/// changes. A server without articles of its own shares the one shipped library (or the empty one), so memory
+/// follows the words the servers added, not the number of servers.
+/// </summary>
+internal sealed class ServerLibraries(ILibraryStore store, ShippedWords shipped, IOptions<LibraryOptions> options)
+{
+    private readonly ConcurrentDictionary<string, Lazy<WordLibrary>> _guilds = new(StringComparer.Ordinal);
+    private readonly WordLibrary _shippedOnly = new(null, shipped);
+
+    /// <summary>The shipped articles alone: what direct messages use.</summary>
+    public WordLibrary Shipped => _shippedOnly;
+
+    /// <summary>The library of a server, or the shipped one for a direct message (no server).</summary>
+    public WordLibrary For(string? guildId)
+    {
+        if (guildId is null)
+            return _shippedOnly;
+        // PublicationOnly: a store that failed once is asked again next time, not remembered as failing.
+        return _guilds.GetOrAdd(guildId, id => new Lazy<WordLibrary>(() => Load(id), LazyThreadSafetyMode.PublicationOnly)).Value;
+    }
+
+    /// <summary>A server's own articles, whole, as stored.</summary>
+    public IReadOnlyList<ServerArticle> OwnArticles(string guildId) => store.InGuild(guildId);
+
+    public bool ShippedOn(string guildId) => store.ShippedOn(guildId);
+
+    public LibrarySaved Save(ServerArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var saved = store.Save(article, options.Value.Limits);
+        if (saved is LibrarySaved.Added or LibrarySaved.Replaced)
+            Forget(article.GuildId);
+        return saved;
+    }
+
+    public bool Remove(string guildId, string name)
+    {
+        var removed = store.Remove(guildId, name);
+        Forget(guildId);
+        return removed;
+    }
+
+    public void SetShipped(string guildId, bool on)
+    {
+        store.SetShipped(guildId, on);
+        Forget(guildId);
+    }
+
+    /// <summary>Drops what is held for a server, so that its next use reads the store again.</summary>
+    public void Forget(string guildId) => _guilds.TryRemove(guildId, out _);
+
+    private WordLibrary Load(string guildId)
+    {
+        var articles = store.InGuild(guildId);
+        var shippedOn = store.ShippedOn(guildId);
+        if (articles.Count == 0)
+            return shippedOn ? _shippedOnly : WordLibrary.Empty;
+        return new WordLibrary(new OwnWords(articles), shippedOn ? shipped : null);
+    }
+}

@@ -21,9 +21,9 @@ internal static class AppComposition
         builder.AddStorage();
         builder.AddContent();
         builder.AddChat();
-        builder.AddLibrary();
         builder.AddLearning();
         builder.AddWordOfTheDay();
+        builder.AddLibrary();
         if (transport == AppTransport.Console)
         {
             builder.AddConsoleChat();

@@ -100,10 +100,10 @@ internal sealed class ArticleCommand(
         var limits = options.Value;
         var text = saved switch
         {
-            LibrarySaved.TooManyArticles => $"{name} was not added: this server has {limits.MaxArticlesPerServer} articles, the most it can hold. Remove one with /article remove first.",
+            LibrarySaved.TooManyArticles => $"{name} was not added: this server has {Count(limits.MaxArticlesPerServer, "article")}, the most it can hold. Remove one with /article remove first.",
             LibrarySaved.TooManyWords => $"{name} was not added: its {Count(article.Words.Count, "word")} would take this server over {limits.MaxWordsPerServer:N0} words, the most it can hold. Remove an article with /article remove first.",
             LibrarySaved.Replaced => $"Replaced the earlier {name}: {Describe(article)}.",
-            _ => $"Added {Describe(article)} from {name}.",
+            _ => $"Added {name}: {Describe(article)}.",
         };
         if (saved is LibrarySaved.TooManyArticles or LibrarySaved.TooManyWords)
             return ChatReply.Private(text);

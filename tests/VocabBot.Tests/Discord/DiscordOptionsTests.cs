@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using VocabBot.Discord;
 using VocabBot.Learning;
+using VocabBot.Library;
 using VocabBot.Content;
 using VocabBot.Storage;
 using VocabBot.WordOfTheDay;
@@ -32,6 +33,7 @@ public sealed class DiscordOptionsTests
             builder.AddContent();
             builder.AddLearning();
             builder.AddWordOfTheDay();
+            builder.AddLibrary();
             builder.AddDiscord();
             using var host = builder.Build();
 

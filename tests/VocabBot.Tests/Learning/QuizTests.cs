@@ -181,7 +181,7 @@ public sealed class QuizTests
         var reply = await bot.SendAsync("u1", "quiz");
 
         Assert.True(reply.Ephemeral);
-        Assert.Equal("A quiz needs at least 4 words and there are 2; add articles to the content folder.", reply.Text);
+        Assert.Equal("A quiz needs at least 4 words and this server's library has 2; a server manager can add notes with /article add.", reply.Text);
     }
 
     internal static bool SharesPartOfSpeech(string a, string b) =>

@@ -19,6 +19,7 @@ internal static class LibrarySetup
         builder.Services.AddHostedService(sp => sp.GetRequiredService<QuizPools>());
         builder.Services.AddSingleton<ShippedWords>();
         builder.Services.AddStore<ILibraryStore, LiteDbLibraryStore, PostgresLibraryStore>();
+        builder.Services.AddStoreCopier<LibraryCopier>();
         builder.Services.AddSingleton<ServerLibraries>();
         builder.Services.AddSingleton<UploadLimiter>();
 

@@ -56,6 +56,10 @@ internal sealed class LiteDbLibraryStore : ILibraryStore
 
     public bool ShippedOn(string guildId) => Settings.FindById(guildId) is not { } settings || settings["Shipped"].AsBoolean;
 
+    /// <summary>Every server's articles and settings, for migrate-store.</summary>
+    public (IReadOnlyList<ServerArticle> Articles, IReadOnlyList<(string GuildId, bool Shipped)> Settings) All() =>
+        ([.. Articles.FindAll()], [.. Settings.FindAll().Select(s => (s["_id"].AsString, s["Shipped"].AsBoolean))]);
+
     public void SetShipped(string guildId, bool on)
     {
         _database.EnsureWritable();

@@ -100,6 +100,24 @@ public sealed class ConsoleChatTests
         }
     }
 
+    [Fact]
+    public async Task Console_ManagesItsOneServersArticles_FromALocalFile()
+    {
+        using var notes = new TempContent().Article("figures.md", "Figures of speech", "2026/11/30",
+            "zeugma | /ˈzjuːɡmə/ | n. | 軛式修辭 | A zeugma joins two ideas.", "litotes | /laɪˈtoʊtiːz/ | n. | 反敘法 | Not bad is a litotes.");
+        await using var bot = await TestBot.StartAsync();
+        var file = Path.Combine(notes.Directory, "figures.md");
+
+        var output = await ChatAsync(bot, $"/article add {file}", "/define zeugma", "/articles", "/article show figures", "/article remove figures.md", "/define zeugma");
+
+        Assert.Contains("Added figures.md: “Figures of speech” (2026-11-30), 2 words.\n", output);
+        Assert.Contains("zeugma: 軛式修辭\n", output);
+        Assert.Contains("This server's articles: 2 articles, page 1 of 1\n1. “Figures of speech” (figures.md), 2026-11-30, 2 words, added by ", output);
+        Assert.Contains("== Figures of speech ==", output);
+        Assert.Contains("Removed “Figures of speech” (figures.md) and its 2 words from this server's library.", output);
+        Assert.EndsWith("'zeugma' is not in any article; try another word or phrase.\n\n", output);
+    }
+
     [Theory]
     [InlineData("/quiz 3 000_openai_amazon", "quiz", "count=3;article=000_openai_amazon")]
     [InlineData("/quiz OpenAI signs", "quiz", "article=OpenAI signs")]

@@ -45,6 +45,24 @@ public sealed class LibraryOverDiscordTests
     }
 
     [Fact]
+    public async Task ArticleAutocomplete_OffersThisServersArticles_AndRemoveOffersOnlyItsOwn()
+    {
+        await using var bot = await StartAsync();
+        await AddAsync(bot, "figures.md", Zeugma);
+
+        var remove = await CompleteArticleAsync(bot, "remove", "");
+        var show = await CompleteArticleAsync(bot, "show", "");
+        var quizHere = await CompleteAsync(bot, "quiz", "article", "fig");
+        var quizElsewhere = await CompleteAsync(bot, "quiz", "article", "fig", guild: OtherGuild);
+
+        Assert.Equal(["figures.md"], remove);
+        Assert.Equal("figures.md", show[0]); // the newest first, then the shipped article
+        Assert.Equal(2, show.Count);
+        Assert.Equal(["figures.md"], quizHere);
+        Assert.Empty(quizElsewhere);
+    }
+
+    [Fact]
     public async Task FileWithErrors_GetsEachProblemWithItsLine_AndNothingIsStored()
     {
         await using var bot = await StartAsync();
@@ -210,13 +228,14 @@ public sealed class LibraryOverDiscordTests
     [Fact]
     public async Task DownloadThatHangs_GetsAClearPrivateReply_AndNothingIsStored()
     {
-        await using var bot = await StartAsync(new() { ["Discord:AttachmentTimeout"] = "00:00:01" });
+        await using var bot = await StartAsync(new() { ["Discord:AttachmentTimeout"] = "00:00:02" });
         bot.Discord.HoldNext("/attachments/slow.md");
 
         var reply = await AddAsync(bot, "slow.md", Zeugma);
 
+        Assert.True(reply.Deferred); // the interaction was acknowledged within Discord's 3 seconds, the answer came later
         Assert.True(reply.Private);
-        Assert.Contains("took longer than 1 s", reply.Content);
+        Assert.Contains("took longer than 2 s", reply.Content);
         Assert.Empty(Store(bot).InGuild(Interactions.GuildId));
     }
 
@@ -311,6 +330,16 @@ public sealed class LibraryOverDiscordTests
         return [.. callback.Json.GetProperty("data").GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("value").GetString()!)];
     }
 
+    /// <summary>Autocomplete of /article SUBCOMMAND's article option, nested as Discord sends a subcommand's options.</summary>
+    private static async Task<List<string>> CompleteArticleAsync(BotHarness bot, string subcommand, string typed)
+    {
+        var interaction = Interactions.Autocomplete(Interactions.NewId(), "article", "article", typed);
+        var focused = interaction["data"]!["options"]!.DeepClone();
+        interaction["data"]!["options"] = new JsonArray(new JsonObject { ["type"] = 1, ["name"] = subcommand, ["options"] = focused });
+        var callback = await bot.InteractAsync(interaction);
+        return [.. callback.Json.GetProperty("data").GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("value").GetString()!)];
+    }
+
     private static Task<Reply> ClickAsync(BotHarness bot, string customId) =>
         SendAsync(bot, Interactions.Click(Interactions.NewId(), customId));
 
@@ -374,7 +403,7 @@ public sealed class LibraryOverDiscordTests
                     && (r.Method == "PATCH" || (r.Method == "POST" && r.Path.EndsWith(token, StringComparison.Ordinal))),
                 $"the late reply to {token}");
             using var body = JsonDocument.Parse(late.Body.Length == 0 ? "{}" : late.Body);
-            return Reply.Of(JsonDocument.Parse($$"""{"type":{{type}},"data":{{body.RootElement.GetRawText()}}}""").RootElement.Clone());
+            return Reply.Of(JsonDocument.Parse($$"""{"type":{{type}},"data":{{body.RootElement.GetRawText()}}}""").RootElement.Clone()) with { Deferred = true };
         }
 
         return Reply.Of(json);
@@ -383,6 +412,9 @@ public sealed class LibraryOverDiscordTests
     private sealed record Reply(JsonElement Json, string Content, bool Private, List<string> Buttons)
     {
         public string Raw => Json.GetRawText();
+
+        /// <summary>Whether the first answer was a deferral and this is the message that followed it.</summary>
+        public bool Deferred { get; init; }
 
         public static Reply Of(JsonElement json)
         {

@@ -1,4 +1,6 @@
 using VocabBot.Learning.Scores;
+using VocabBot.Content;
+using VocabBot.Library;
 using VocabBot.Storage;
 using VocabBot.Storage.Postgres;
 using VocabBot.Tests.Ship;
@@ -51,13 +53,18 @@ public sealed class MigrateStoreTests(PostgresServer server) : IDisposable
             await wotd.AddSeenAsync("100", "contract", startOver: false, default);
             await wotd.ChooseWordAsync("100", day, "contract", null, default);
             await wotd.RecordPostAsync("100", day, "contract", new DateTimeOffset(2026, 3, 10, 0, 0, 5, TimeSpan.Zero), default);
+            var library = new LiteDbLibraryStore(database);
+            var article = new ArticleParser().Parse("seed.md", TestFiles.Article("seed.md")).Article!;
+            library.Save(ServerArticle.Of("900", article, "Ada", "u1", new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero)), new LibraryLimits(10, 1000));
+            library.SetShipped("900", false);
         }
 
         var first = Migrate(connectionString);
         var second = Migrate(connectionString);
 
         Assert.Equal(
-            ["review memory: 2 remembered words", "scores: 40 answers (40 new), 21 running totals", "word of the day: 1 schedules, 1 refused channels, 1 word cycles, 1 posted days",
+            ["review memory: 2 remembered words", "scores: 40 answers (40 new), 21 running totals",
+             "word of the day: 1 schedules, 1 refused channels, 1 word cycles, 1 posted days", "server libraries: 1 article in 1 server, 1 shipped setting",
              "Copied into PostgreSQL; start the bot with Storage:Provider=PostgreSQL."],
             first);
         Assert.Contains("scores: 40 answers (0 new), 21 running totals", second);
@@ -78,6 +85,9 @@ public sealed class MigrateStoreTests(PostgresServer server) : IDisposable
         Assert.Equal("Missing Access", (await wotdStore.FindRefusalAsync("101", default))?.Reason);
         Assert.Equal(["loosen", "contract"], await wotdStore.SeenAsync("100", default));
         Assert.Equal(day, await wotdStore.LastPostedDateAsync("100", default));
+        var libraryStore = new PostgresLibraryStore(postgres);
+        Assert.Equal(41, Assert.Single(libraryStore.InGuild("900")).Words.Count);
+        Assert.False(libraryStore.ShippedOn("900"));
         // A new answer in PostgreSQL is numbered after the copied ones.
         Assert.Equal(41, new Scoreboard(scores, Microsoft.Extensions.Options.Options.Create(new VocabBot.Learning.LearningOptions()))
             .Record("900", "u1", "Name 1", "w", true, new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero)).Id);

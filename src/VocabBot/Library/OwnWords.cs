@@ -11,6 +11,7 @@ internal sealed class OwnWords : IWordSource
     private readonly Dictionary<string, WordDocument[]> _byKey;
     private readonly Dictionary<string, string[]> _keysByMarkedForm;
     private readonly HeadwordIndex _index;
+    private readonly ChineseIndex _chinese;
     private readonly IReadOnlyList<LibraryArticle> _articles;
 
     public OwnWords(IReadOnlyList<ServerArticle> articles)
@@ -26,6 +27,7 @@ internal sealed class OwnWords : IWordSource
         Headwords = [.. _byKey.Keys.Order(StringComparer.Ordinal)];
         _index = new HeadwordIndex(() => Headwords);
         Pool = new QuizPool([.. words.Select(WordEntry.Of).DistinctBy(w => w.Key)]);
+        _chinese = new ChineseIndex(Pool.Words);
     }
 
     public IReadOnlyList<string> Headwords { get; }
@@ -34,6 +36,8 @@ internal sealed class OwnWords : IWordSource
 
     public IReadOnlyList<WordDocument> Find(string term)
     {
+        if (ChineseIndex.IsChinese(term))
+            return _chinese.Find(term) is { } meaningOf ? ByKey(meaningOf) : [];
         foreach (var key in Inflections.CandidateKeys(term))
         {
             if (_byKey.TryGetValue(key, out var entries))
@@ -51,7 +55,8 @@ internal sealed class OwnWords : IWordSource
 
     public IReadOnlyList<WordDocument> ByKey(string key) => _byKey.GetValueOrDefault(key) ?? [];
 
-    public IReadOnlyList<string> Complete(string? typed, int limit) => _index.Complete(typed, limit);
+    public IReadOnlyList<string> Complete(string? typed, int limit) =>
+        ChineseIndex.IsChinese(typed) ? _chinese.Complete(typed, limit) : _index.Complete(typed, limit);
 
     public IReadOnlyList<LibraryArticle> Articles() => _articles;
 

@@ -17,6 +17,9 @@ internal interface IScoreStore
     /// <summary>The best <paramref name="count"/> of a server (all time, or one week), best first.</summary>
     IReadOnlyList<ScoreTotals> Top(string guildId, string week, int count);
 
+    /// <summary>The best <paramref name="count"/> of a server (all time, or one week), and the member's own totals with their place: what /leaderboard shows.</summary>
+    Standings Standings(string guildId, string week, string userId, int count);
+
     /// <summary>1 for the best; counted through the rank index, not by reading every member.</summary>
     int RankOf(ScoreTotals totals);
 
@@ -32,6 +35,9 @@ internal interface IScoreStore
     /// <summary>Every stored total, for the replay test and the store copy.</summary>
     IEnumerable<ScoreTotals> AllTotals();
 }
+
+/// <summary>A server's best, best first, and the member's own totals with their place (1 for the best), null before their first answer.</summary>
+internal sealed record Standings(IReadOnlyList<ScoreTotals> Top, (ScoreTotals Totals, int Rank)? Own);
 
 /// <summary>What one answer makes of the totals: the record to log and the member's new all-time and week totals.</summary>
 internal sealed record ScoredAnswer(AnswerRecord Answer, ScoreTotals AllTime, ScoreTotals Week);

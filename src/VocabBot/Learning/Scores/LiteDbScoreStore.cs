@@ -65,6 +65,9 @@ internal sealed class LiteDbScoreStore : IScoreStore
         return [.. Ranks(prefix).First(count).Select(user => Find(guildId, week, user)).OfType<ScoreTotals>()];
     }
 
+    public Standings Standings(string guildId, string week, string userId, int count) =>
+        new(Top(guildId, week, count), Find(guildId, week, userId) is { } own ? (own, RankOf(own)) : null);
+
     public int RankOf(ScoreTotals totals)
     {
         ArgumentNullException.ThrowIfNull(totals);

@@ -76,6 +76,31 @@ internal sealed class PostgresScoreStore(PostgresDatabase database) : IScoreStor
         return Read(connection, $"SELECT {Columns} FROM score_totals WHERE guild_id = $1 AND week = $2 ORDER BY rank_key LIMIT $3", guildId, week, count);
     }
 
+    // One statement, one round trip: the top rows, then the member's own row with its place counted through the rank index.
+    public Standings Standings(string guildId, string week, string userId, int count)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, $"""
+            SELECT {Columns}, NULL::bigint FROM (SELECT {Columns} FROM score_totals WHERE guild_id = $1 AND week = $2 ORDER BY rank_key LIMIT $3) top
+            UNION ALL
+            SELECT {Columns}, (SELECT count(*) FROM score_totals r WHERE r.guild_id = $1 AND r.week = $2 AND r.rank_key <= s.rank_key)
+            FROM score_totals s WHERE guild_id = $1 AND week = $2 AND user_id = $4
+            ORDER BY 13 NULLS FIRST, 12
+            """, guildId, week, count, userId);
+        using var reader = command.ExecuteReader();
+        var top = new List<ScoreTotals>();
+        (ScoreTotals Totals, int Rank)? own = null;
+        while (reader.Read())
+        {
+            if (reader.IsDBNull(12))
+                top.Add(Row(reader));
+            else
+                own = (Row(reader), checked((int)reader.GetInt64(12)));
+        }
+
+        return new Standings(top, own);
+    }
+
     public int RankOf(ScoreTotals totals)
     {
         ArgumentNullException.ThrowIfNull(totals);
@@ -190,27 +215,29 @@ internal sealed class PostgresScoreStore(PostgresDatabase database) : IScoreStor
         using var reader = command.ExecuteReader();
         var rows = new List<ScoreTotals>();
         while (reader.Read())
-        {
-            var totals = new ScoreTotals
-            {
-                GuildId = reader.GetString(0),
-                Week = reader.GetString(1),
-                UserId = reader.GetString(2),
-                UserName = reader.GetString(3),
-                Points = reader.GetInt32(4),
-                Answers = reader.GetInt32(5),
-                Right = reader.GetInt32(6),
-                Run = reader.GetInt32(7),
-                ReachedAt = reader.GetFieldValue<DateTimeOffset>(8),
-                LastDay = reader.GetString(9),
-                StreakDays = reader.GetInt32(10),
-                RankKey = reader.GetString(11),
-            };
-            totals.Id = ScoreTotals.IdOf(totals.GuildId, totals.Week, totals.UserId);
-            rows.Add(totals);
-        }
-
+            rows.Add(Row(reader));
         return rows;
+    }
+
+    private static ScoreTotals Row(NpgsqlDataReader reader)
+    {
+        var totals = new ScoreTotals
+        {
+            GuildId = reader.GetString(0),
+            Week = reader.GetString(1),
+            UserId = reader.GetString(2),
+            UserName = reader.GetString(3),
+            Points = reader.GetInt32(4),
+            Answers = reader.GetInt32(5),
+            Right = reader.GetInt32(6),
+            Run = reader.GetInt32(7),
+            ReachedAt = reader.GetFieldValue<DateTimeOffset>(8),
+            LastDay = reader.GetString(9),
+            StreakDays = reader.GetInt32(10),
+            RankKey = reader.GetString(11),
+        };
+        totals.Id = ScoreTotals.IdOf(totals.GuildId, totals.Week, totals.UserId);
+        return totals;
     }
 
     private static void Execute(NpgsqlConnection connection, string sql, params object[] parameters)

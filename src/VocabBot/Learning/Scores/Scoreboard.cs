@@ -48,9 +48,10 @@ internal sealed class Scoreboard(IScoreStore store, IOptions<LearningOptions> op
     {
         var guild = GuildKey(guildId);
         var week = thisWeek ? ScoreTotals.WeekOf(now, options.Value.ZoneFor(guildId)) : ScoreTotals.AllTime;
-        var top = store.Top(guild, week, count).Select((t, i) => t.ToStanding(i + 1)).ToList();
+        var standings = store.Standings(guild, week, userId, count);
+        var top = standings.Top.Select((t, i) => t.ToStanding(i + 1)).ToList();
         var own = top.FirstOrDefault(s => s.UserId == userId)
-            ?? (store.Find(guild, week, userId) is { } mine ? mine.ToStanding(store.RankOf(mine)) : null);
+            ?? (standings.Own is { } mine ? mine.Totals.ToStanding(mine.Rank) : null);
         return new Board(top, own);
     }
 

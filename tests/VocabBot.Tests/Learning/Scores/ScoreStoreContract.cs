@@ -62,6 +62,14 @@ public abstract class ScoreStoreContract
 
             Assert.Equal(expected.Take(10), Store.Top(guild, week, 10).Select(t => t.UserId));
             Assert.All(expected.Select((user, i) => (user, rank: i + 1)), e => Assert.Equal(e.rank, Store.RankOf(Store.Find(guild, week, e.user)!)));
+            // What /leaderboard reads in one go: the same top, and each member's own place.
+            Assert.All(expected.Select((user, i) => (user, rank: i + 1)).Append(("nobody", 0)), e =>
+            {
+                var standings = Store.Standings(guild, week, e.Item1, 10);
+                Assert.Equal(expected.Take(10), standings.Top.Select(t => t.UserId));
+                var ownPlace = standings.Own is { } own ? $"{own.Totals.UserId}#{own.Rank}" : "none";
+                Assert.Equal(e.Item2 == 0 ? "none" : $"{e.Item1}#{e.Item2}", ownPlace);
+            });
         }
     }
 

@@ -13,7 +13,8 @@ public static class Corpus
 
     private static readonly string[] Poses = ["n.", "v.", "adj.", "adv.", "phr."];
 
-    public static IReadOnlyList<string> Headwords(int count)
+    /// <summary>The first <paramref name="count"/> headwords: syllables, then <paramref name="suffix"/> ("bament", "cement", ...).</summary>
+    public static IReadOnlyList<string> Headwords(int count, string suffix = "ment")
     {
         var words = new List<string>(count);
         for (var i = 0; words.Count < count; i++)
@@ -26,7 +27,7 @@ public static class Corpus
                 n /= Syllables.Length;
             }
             while (n > 0);
-            word.Append("ment");
+            word.Append(suffix);
             words.Add(word.ToString());
         }
 
@@ -70,7 +71,8 @@ public static class Corpus
         File.WriteAllLines(Path.Combine(folder, "commands.txt"), lines);
     }
 
-    private static string Article(int index, List<string> words, Random random)
+    /// <summary>One article's Markdown: front matter, a paragraph per 5 marked words, a summary and the vocabulary table.</summary>
+    internal static string Article(int index, IReadOnlyList<string> words, Random random)
     {
         var text = new StringBuilder();
         text.Append($"---\ndate: 2025/{1 + index % 12:D2}/{1 + index % 28:D2}\ntitle: Generated article {index}\nlink: https://example.com/{index}\n---\n\n");

@@ -13,6 +13,8 @@ using VocabBot.Benchmarks;
 //   (tests/VocabBot.Benchmarks/with-postgres.sh scores ... starts a throwaway server and passes its connection string)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- learner [words,words,...] [calls]
 //   (/review, /quiz, /stats and an answer click for one member; with-postgres.sh learner ... adds PostgreSQL)
+// dotnet run -c Release --project tests/VocabBot.Benchmarks -- libraries [servers] [articles per server] [words per article] [calls]
+//   (/define and autocomplete from a DM, then in servers with articles of their own; memory before and after)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- micro [BenchmarkDotNet args, e.g. --filter '*']
 var mode = args.FirstOrDefault() ?? "import";
 switch (mode)
@@ -44,11 +46,14 @@ switch (mode)
     case "learner":
         LearnerBenchmark.Run(args.Length > 1 ? [.. args[1].Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [200, 2_000, 20_000, 40_000], Arg(2, 1000), Environment.GetEnvironmentVariable("VOCABBOT_BENCH_POSTGRES"));
         return 0;
+    case "libraries":
+        LibrariesBenchmark.Run(Arg(1, 1000), Arg(2, 10), Arg(3, 30), Arg(4, 20_000));
+        return 0;
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | corpus FOLDER | wotd [channels] [ms a post] [repeats] | hostile [marked rows] [repeats] | scores [answers,...] [members] [calls] | learner [words,...] [calls] | micro [BenchmarkDotNet args]");
+        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | corpus FOLDER | wotd [channels] [ms a post] [repeats] | hostile [marked rows] [repeats] | scores [answers,...] [members] [calls] | learner [words,...] [calls] | libraries [servers] [articles] [words] [calls] | micro [BenchmarkDotNet args]");
         return 2;
 }
 

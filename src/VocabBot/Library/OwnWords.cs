@@ -19,7 +19,7 @@ internal sealed class OwnWords : IWordSource
         ArgumentNullException.ThrowIfNull(articles);
         var newestFirst = articles.OrderByDescending(a => a.Date, StringComparer.Ordinal).ThenByDescending(a => a.AddedAt).ToList();
         _articles = [.. newestFirst.Select(LibraryArticle.Of)];
-        var words = newestFirst.SelectMany(a => a.Words).ToList();
+        var words = newestFirst.SelectMany(a => a.Words.Select(w => Slim(w, a))).ToList();
         _byKey = words.GroupBy(w => w.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         _keysByMarkedForm = newestFirst.SelectMany(a => a.MarkedForms)
             .GroupBy(f => f.Form, StringComparer.Ordinal)
@@ -31,6 +31,17 @@ internal sealed class OwnWords : IWordSource
     }
 
     public IReadOnlyList<string> Headwords { get; }
+
+    // A stored word carries its own copies of its article's title, date, link and name: thirty copies an article
+    // once read back, most of a server's memory (docs/PERFORMANCE.md). The article's own strings are shared instead.
+    private static WordDocument Slim(WordDocument word, ServerArticle article)
+    {
+        word.ArticleId = article.Name;
+        word.ArticleTitle = article.Title;
+        word.ArticleDate = article.Date;
+        word.ArticleLink = article.Link;
+        return word;
+    }
 
     public QuizPool Pool { get; }
 

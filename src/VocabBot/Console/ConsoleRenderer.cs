@@ -80,8 +80,8 @@ internal static partial class ConsoleRenderer
         return text.ToString();
     }
 
-    // A channel named in a reply (<#id>) reads as #id in a terminal.
-    private static string Plain(string text) => ChannelMention().Replace(text, "#$1");
+    // A channel named in a reply (<#id>) reads as #id in a terminal, and a correction's marks as a word diff.
+    private static string Plain(string text) => ChatMarkup.ToPlain(ChannelMention().Replace(text, "#$1"));
 
     [GeneratedRegex("<#([0-9]+)>")]
     private static partial Regex ChannelMention();

@@ -135,7 +135,8 @@ public sealed class ConsoleChatTests
         Assert.Equal(options, string.Join(';', request.Options.Select(o => $"{o.Key}={o.Value}")));
     }
 
-    private static async Task<string> ChatAsync(TestBot bot, params string[] lines)
+    /// <summary>Runs the console chat over <paramref name="lines"/> typed in turn and returns all it printed.</summary>
+    internal static async Task<string> ChatAsync(TestBot bot, params string[] lines)
     {
         var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), new ConsoleOutput(Options.Create(new ConsoleOptions()), bot.Get<IHostEnvironment>()), Options.Create(new ConsoleOptions()), NullLogger<ConsoleChat>.Instance);
         using var input = new StringReader(string.Join('\n', lines) + "\n");

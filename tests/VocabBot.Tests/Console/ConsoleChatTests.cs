@@ -120,6 +120,8 @@ public sealed class ConsoleChatTests
 
     [Theory]
     [InlineData("/quiz 3 000_openai_amazon", "quiz", "count=3;article=000_openai_amazon")]
+    [InlineData("/quiz 3 cloze ChatGPT owner OpenAI", "quiz", "count=3;kind=cloze;article=ChatGPT owner OpenAI")]
+    [InlineData("/quiz ChatGPT owner OpenAI", "quiz", "article=ChatGPT owner OpenAI")]
     [InlineData("/quiz OpenAI signs", "quiz", "article=OpenAI signs")]
     [InlineData("/review 4", "review", "count=4")]
     [InlineData("/define getting access", "define", "word=getting access")]

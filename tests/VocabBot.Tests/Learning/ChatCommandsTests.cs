@@ -32,7 +32,7 @@ public sealed class ChatCommandsTests
 
         Assert.Equal(14, reply.Text.Split('\n').Length);
         Assert.Contains("/article add file: ", reply.Text);
-        Assert.Contains("/quiz [count] [article]: ", reply.Text);
+        Assert.Contains("/quiz [count] [kind] [article]: ", reply.Text);
         Assert.Contains("/define word: ", reply.Text);
         Assert.Contains("/summary [article]: ", reply.Text);
     }

@@ -5,6 +5,7 @@ using VocabBot.Console;
 using VocabBot.Content;
 using VocabBot.Discord;
 using VocabBot.Learning;
+using VocabBot.Learning.Summary;
 using VocabBot.Library;
 using VocabBot.Storage;
 using VocabBot.WordOfTheDay;
@@ -22,6 +23,7 @@ internal static class AppComposition
         builder.AddContent();
         builder.AddChat();
         builder.AddLearning();
+        builder.AddSummary();
         builder.AddWordOfTheDay();
         builder.AddLibrary();
         if (transport == AppTransport.Console)

@@ -9,7 +9,8 @@ internal static partial class ConsoleRenderer
 {
     /// <summary>
     /// "/quiz 3 openai" -> quiz with count=3, article=openai: an integer option takes the next token when
-    /// it is a number, a string option takes one token, or the rest of the line when it is the last option.
+    /// it is a number, an option with choices when it is one of them (unless it is the last option, which takes what
+    /// is there, to say what was wrong), a string option takes one token, or the rest of the line when it is the last option.
     /// A command with subcommands takes the subcommand first ("/article add notes.md"); a file option is a
     /// local path.
     /// </summary>
@@ -34,6 +35,8 @@ internal static partial class ConsoleRenderer
             var option = optionList[i];
             var token = rest.Split(' ', 2)[0];
             if (option.Type == CommandOptionType.Integer && !(char.IsAsciiDigit(token[0]) || token[0] is '-' or '+'))
+                continue;
+            if (option.Choices is { Count: > 0 } choices && i < optionList.Count - 1 && !choices.Contains(token, StringComparer.OrdinalIgnoreCase))
                 continue;
             var takesRest = option.Type is CommandOptionType.String or CommandOptionType.File && i == optionList.Count - 1;
             var value = takesRest ? rest : token;
@@ -75,13 +78,17 @@ internal static partial class ConsoleRenderer
                 text.AppendLine(card.Footer);
         }
 
-        foreach (var button in reply.ButtonList)
+        // Buttons that are named by their key alone (a correction question's A to D) share one line.
+        var bare = reply.ButtonList.Where(b => keys[b] == b.Label).Select(b => $"[{b.Label}]").ToList();
+        if (bare.Count > 0)
+            text.AppendLine(string.Join(' ', bare));
+        foreach (var button in reply.ButtonList.Where(b => keys[b] != b.Label))
             text.AppendLine($"[{keys[button]}] {button.Label}");
         return text.ToString();
     }
 
-    // A channel named in a reply (<#id>) reads as #id in a terminal.
-    private static string Plain(string text) => ChannelMention().Replace(text, "#$1");
+    // A channel named in a reply (<#id>) reads as #id in a terminal, and a correction's marks as a word diff.
+    private static string Plain(string text) => ChatMarkup.ToPlain(ChannelMention().Replace(text, "#$1"));
 
     [GeneratedRegex("<#([0-9]+)>")]
     private static partial Regex ChannelMention();

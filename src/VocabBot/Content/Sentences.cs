@@ -38,6 +38,22 @@ internal sealed class Sentences(string text)
         return end - start <= MaxLength ? Clean(text[start..end]) : Excerpt(start, end, position);
     }
 
+    /// <summary>Every sentence of the text in order, with its spaces collapsed; line breaks are spaces.</summary>
+    public static IReadOnlyList<string> Split(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sentences = new List<string>();
+        var start = 0;
+        foreach (var end in Ends(text).Append(text.Length))
+        {
+            if (Clean(text[start..end]) is { Length: > 0 } sentence)
+                sentences.Add(sentence);
+            start = end;
+        }
+
+        return sentences;
+    }
+
     private string Excerpt(int start, int end, int position)
     {
         var from = Math.Clamp(position - (MaxLength / 2), start, end - MaxLength);

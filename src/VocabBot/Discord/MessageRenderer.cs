@@ -9,18 +9,18 @@ namespace VocabBot.Discord;
 /// </summary>
 internal static class MessageRenderer
 {
-    public const int ContentLimit = 2000;
-    public const int TitleLimit = 256;
+    public const int ContentLimit = ChatLimits.Text;
+    public const int TitleLimit = ChatLimits.CardTitle;
     public const int DescriptionLimit = 4096;
-    public const int FieldLimit = 25;
-    public const int FieldNameLimit = 256;
-    public const int FieldValueLimit = 1024;
-    public const int FooterLimit = 2048;
-    public const int EmbedTotalLimit = 6000;
+    public const int FieldLimit = ChatLimits.Fields;
+    public const int FieldNameLimit = ChatLimits.FieldName;
+    public const int FieldValueLimit = ChatLimits.FieldValue;
+    public const int FooterLimit = ChatLimits.Footer;
+    public const int EmbedTotalLimit = ChatLimits.CardTotal;
     public const int ButtonsPerRow = 5;
     public const int RowLimit = 5;
     public const int CustomIdLimit = 100;
-    public const int LabelLimit = 80;
+    public const int LabelLimit = ChatLimits.ButtonLabel;
     public const int EphemeralFlag = 1 << 6;
 
     public static JsonObject Render(ChatReply reply, bool allowEphemeral = true)

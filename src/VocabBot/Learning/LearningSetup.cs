@@ -31,6 +31,7 @@ internal static class LearningSetup
         builder.Services.AddHostedService<ScoreTotalsCheck>();
         builder.Services.AddSingleton<ScoreCommands>();
         builder.Services.AddSingleton<QuizBuilder>();
+        builder.Services.AddSingleton<CorrectionQuestions>();
         builder.Services.AddSingleton<WordPicker>();
         builder.Services.AddStore<IQuizStore, LiteDbQuizStore, PostgresQuizStore>();
         builder.Services.AddSingleton<QuizCommands>();

@@ -1,6 +1,6 @@
 namespace VocabBot.Library;
 
-/// <summary>Finds the article a user typed (for /quiz's and /article's article option): by file, file without extension, or title.</summary>
+/// <summary>Finds the article a user typed (for the article option of /quiz, /summary and /article): by file, file without extension, or title.</summary>
 internal static class Articles
 {
     public static LibraryArticle? Find(IReadOnlyList<LibraryArticle> articles, string typed)
@@ -15,6 +15,13 @@ internal static class Articles
             return exact;
         var partial = Matching(articles, term).Take(2).ToList();
         return partial.Count == 1 ? partial[0] : null;
+    }
+
+    /// <summary>The newest article: the latest date, then the latest added; null when there are none.</summary>
+    public static LibraryArticle? Newest(IReadOnlyList<LibraryArticle> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        return articles.OrderByDescending(a => a.Date, StringComparer.Ordinal).ThenByDescending(a => a.AddedAt).ThenBy(a => a.Id, StringComparer.Ordinal).FirstOrDefault();
     }
 
     /// <summary>Article files whose file or title contains the typed text, for autocomplete.</summary>

@@ -120,6 +120,8 @@ public sealed class ConsoleChatTests
 
     [Theory]
     [InlineData("/quiz 3 000_openai_amazon", "quiz", "count=3;article=000_openai_amazon")]
+    [InlineData("/quiz 3 cloze ChatGPT owner OpenAI", "quiz", "count=3;kind=cloze;article=ChatGPT owner OpenAI")]
+    [InlineData("/quiz ChatGPT owner OpenAI", "quiz", "article=ChatGPT owner OpenAI")]
     [InlineData("/quiz OpenAI signs", "quiz", "article=OpenAI signs")]
     [InlineData("/review 4", "review", "count=4")]
     [InlineData("/define getting access", "define", "word=getting access")]
@@ -135,7 +137,8 @@ public sealed class ConsoleChatTests
         Assert.Equal(options, string.Join(';', request.Options.Select(o => $"{o.Key}={o.Value}")));
     }
 
-    private static async Task<string> ChatAsync(TestBot bot, params string[] lines)
+    /// <summary>Runs the console chat over <paramref name="lines"/> typed in turn and returns all it printed.</summary>
+    internal static async Task<string> ChatAsync(TestBot bot, params string[] lines)
     {
         var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), new ConsoleOutput(Options.Create(new ConsoleOptions()), bot.Get<IHostEnvironment>()), Options.Create(new ConsoleOptions()), NullLogger<ConsoleChat>.Instance);
         using var input = new StringReader(string.Join('\n', lines) + "\n");

@@ -2,6 +2,7 @@ using VocabBot.Content;
 using VocabBot.Learning;
 using VocabBot.Learning.Quiz;
 using VocabBot.Learning.Scores;
+using VocabBot.Library;
 
 namespace VocabBot.Tests.Learning;
 
@@ -20,10 +21,17 @@ public sealed class QuizTests
         var session = bot.Get<IQuizStore>().Find(reply.ButtonList[0].Id.ToString().Split(':')[1])!;
         Assert.Equal(5, session.Questions.Count);
         Assert.Equal(5, session.Questions.Select(q => q.WordKey).Distinct().Count());
+        Assert.Equal(QuestionKind.Correction, session.Questions[4].Kind); // the seed's summary has a correction
+        var corrected = Sentences.Split(bot.Get<ServerLibraries>().For("guild").Articles().Single().CorrectedSummary!);
         foreach (var question in session.Questions)
         {
             Assert.Equal(4, question.Options.Distinct().Count());
-            var right = question.Kind == QuestionKind.Meaning ? question.Meaning : question.Headword;
+            var right = question.Kind switch
+            {
+                QuestionKind.Meaning => question.Meaning,
+                QuestionKind.Correction => Assert.Single(question.Options, corrected.Contains),
+                _ => question.Headword,
+            };
             Assert.Equal(right, question.Options[question.Answer]);
             Assert.Single(question.Options, right);
         }

@@ -10,14 +10,17 @@ namespace VocabBot.Learning.Quiz;
 internal sealed class QuizBuilder(Random random)
 {
     public const int OptionCount = 4;
-    private static readonly QuestionKind[] Kinds = Enum.GetValues<QuestionKind>();
+    private static readonly QuestionKind[] Kinds = [QuestionKind.Meaning, QuestionKind.Reverse, QuestionKind.Cloze];
 
     /// <summary>Questions for <paramref name="targets"/>, skipping any the pool has too few distractors for.</summary>
     public List<QuizQuestion> Build(IReadOnlyList<WordEntry> targets, IReadOnlyList<WordEntry> pool) =>
         Build(targets, new QuizPool(pool));
 
-    /// <summary>Questions for <paramref name="targets"/>, skipping any the pool has too few distractors for.</summary>
-    public List<QuizQuestion> Build(IReadOnlyList<WordEntry> targets, QuizPool pool)
+    /// <summary>
+    /// Questions for <paramref name="targets"/>, skipping any the pool has too few distractors for; all of kind
+    /// <paramref name="only"/> when given (a word whose example cannot be blanked is then no cloze, and is skipped).
+    /// </summary>
+    public List<QuizQuestion> Build(IReadOnlyList<WordEntry> targets, QuizPool pool, QuestionKind? only = null)
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(pool);
@@ -27,7 +30,9 @@ internal sealed class QuizBuilder(Random random)
         foreach (var word in targets)
         {
             var cloze = Cloze.Make(word.Example, word.Headword);
-            var kind = Kinds[next++ % Kinds.Length];
+            var kind = only ?? Kinds[next++ % Kinds.Length];
+            if (kind == QuestionKind.Cloze && cloze is null && only is not null)
+                continue;
             if (kind == QuestionKind.Cloze && cloze is null)
                 kind = random.Next(2) == 0 ? QuestionKind.Meaning : QuestionKind.Reverse;
             var samePartOfSpeech = QuizPool.PartsOfSpeech(word.PartOfSpeech).SelectMany(p => byPartOfSpeech.GetValueOrDefault(p, [])).ToList();

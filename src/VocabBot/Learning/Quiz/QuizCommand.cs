@@ -3,11 +3,11 @@ using VocabBot.Library;
 
 namespace VocabBot.Learning.Quiz;
 
-/// <summary>/quiz [count] [article]: due and missed words first, then new ones.</summary>
+/// <summary>/quiz [count] [kind] [article]: due and missed words first, then new ones; a summary's corrections among them.</summary>
 internal sealed class QuizCommand(QuizCommands quiz, ServerLibraries libraries) : IChatCommand
 {
     public CommandDefinition Definition { get; } = new("quiz", "A multiple-choice quiz: due and missed words first, then new ones",
-        [QuizCommands.CountOption, new("article", "Only words from this article", Autocomplete: true)]);
+        [QuizCommands.CountOption, QuizKinds.Option, new("article", "Only words from this article", Autocomplete: true)]);
 
     public Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(quiz.Start(request, QuizMode.Quiz));

@@ -9,10 +9,11 @@ using VocabBot.Storage;
 
 namespace VocabBot.Learning.Quiz;
 
-/// <summary>/quiz [count] [article], /review [count] and the clicks on their answer and Next buttons.</summary>
+/// <summary>/quiz [count] [kind] [article], /review [count] and the clicks on their answer and Next buttons.</summary>
 internal sealed class QuizCommands(
     ServerLibraries libraries,
     QuizBuilder builder,
+    CorrectionQuestions correction,
     WordPicker picker,
     IQuizStore sessions,
     ReviewMemory memory,
@@ -35,24 +36,41 @@ internal sealed class QuizCommands(
         var command = mode == QuizMode.Review ? "review" : "quiz";
         if (CommandInput.Count(request.Option("count"), DefaultCount, MaxCount, command, out var error) is not { } count)
             return error!;
+        // /review has no kind: it asks the words due, whatever a hand-made request carries.
+        if ((mode == QuizMode.Review ? QuizKind.Mixed : QuizKinds.Parse(request.Option("kind"))) is not { } kind)
+            return ChatReply.Private($"The kind is one of {string.Join(", ", QuizKinds.Names)}, not '{CommandInput.Shorten(request.Option("kind")!.Trim(), 20)}'; e.g. /quiz kind:cloze.");
 
         var library = libraries.For(request.GuildId);
         var pool = library.Pool;
-        IReadOnlyList<WordEntry>? inArticle = null;
+        LibraryArticle? article = null;
         if (request.Option("article") is { } typed && !string.IsNullOrWhiteSpace(typed))
         {
-            if (Articles.Find(library.Articles(), typed) is not { } article)
+            article = Articles.Find(library.Articles(), typed);
+            if (article is null)
                 return ChatReply.Private($"No article matches '{CommandInput.Shorten(typed.Trim(), 40)}'; leave it out or pick one the autocomplete offers.");
-            inArticle = library.EntriesOf(article.Id);
+        }
+
+        var now = time.GetUtcNow();
+        var articles = article is null ? library.Articles() : [article];
+        if (kind == QuizKind.Correction)
+        {
+            return correction.Build(articles, count) is { Count: > 0 } asked
+                ? Open(request.UserId, request.DisplayName, request.GuildId, mode, asked, $"Quiz: {asked.Count} correction question(s){Fewer(asked.Count, count)}.", now)
+                : ChatReply.Private(CorrectionQuestions.NoneToAsk(article));
         }
 
         if (pool.ByKey.Count < QuizBuilder.OptionCount)
             return TooFewWords(request.GuildId, pool.ByKey.Count);
 
-        var now = time.GetUtcNow();
+        var slots = mode == QuizMode.Quiz && kind == QuizKind.Mixed ? count / QuizKinds.CorrectionEvery : 0;
+        var corrections = slots > 0 ? correction.Build(articles, slots) : [];
+        var wanted = count - corrections.Count;
+        // Not every example sentence can be blanked: a cloze quiz looks at more words to find enough.
+        var candidates = kind == QuizKind.Cloze ? wanted * 2 : wanted;
+        var inArticle = article is null ? null : library.EntriesOf(article.Id);
         var words = inArticle is null
-            ? picker.Pick(request.UserId, pool, count, mode, now)
-            : picker.Pick(request.UserId, inArticle, count, mode, now);
+            ? picker.Pick(request.UserId, pool, candidates, mode, now)
+            : picker.Pick(request.UserId, inArticle, candidates, mode, now);
         if (words.Count == 0)
         {
             return mode == QuizMode.Review
@@ -60,12 +78,16 @@ internal sealed class QuizCommands(
                 : ChatReply.Private("That article has no words to ask; pick another or leave the article out.");
         }
 
-        var questions = builder.Build(words, pool);
+        var questions = builder.Build(words, pool, QuizKinds.WordQuestions(kind)).Take(wanted).ToList();
         if (questions.Count == 0)
-            return ChatReply.Private("Those words have too few different meanings to make four options from; try another article.");
+        {
+            return ChatReply.Private(kind == QuizKind.Cloze
+                ? "None of those words' example sentences has the word to blank out; try another kind or article."
+                : "Those words have too few different meanings to make four options from; try another article.");
+        }
 
-        var fewer = questions.Count < count ? $" (only {questions.Count} to ask)" : "";
-        var intro = mode == QuizMode.Review ? $"Review: {questions.Count} due word(s)." : $"Quiz: {questions.Count} question(s){fewer}.";
+        CorrectionQuestions.MixInto(questions, corrections);
+        var intro = mode == QuizMode.Review ? $"Review: {questions.Count} due word(s)." : $"Quiz: {questions.Count} question(s){Fewer(questions.Count, count)}.";
         return Open(request.UserId, request.DisplayName, request.GuildId, mode, questions, intro, now);
     }
 
@@ -85,6 +107,8 @@ internal sealed class QuizCommands(
         var reply = Open(click.UserId, click.DisplayName, click.GuildId, QuizMode.Quiz, questions, $"Quiz: {word.Headword}.", time.GetUtcNow());
         return reply with { Ephemeral = true };
     }
+
+    private static string Fewer(int asked, int count) => asked < count ? $" (only {asked} to ask)" : "";
 
     private static ChatReply TooFewWords(string? guildId, int words) => ChatReply.Private(guildId is null
         ? $"A quiz needs at least {QuizBuilder.OptionCount} words and there are {words}; add articles to the content folder."
@@ -169,7 +193,10 @@ internal sealed class QuizCommands(
         {
             if (!sessions.Choose(session.Id, index, option))
                 return null;
-            memory.Record(session.UserId, question.WordKey, correct, now);
+            // Review memory schedules words: a correction question is in no word pool, so /review could never ask it
+            // again, and /stats would count it as a word learned and due. It is scored like any answer.
+            if (question.Kind != QuestionKind.Correction)
+                memory.Record(session.UserId, question.WordKey, correct, now);
             var recorded = scoreboard.Record(session.GuildId, session.UserId, click.DisplayName, question.WordKey, correct, now);
             sessions.AddResult(session.Id, correct, recorded.Points, now, last);
             return recorded;

@@ -18,23 +18,27 @@ internal static class QuizReplies
         var index = session.Current;
         var question = session.Questions[index];
         var text = $"Question {index + 1}/{session.Questions.Count}: {question.Prompt}";
+        // A correction's versions are sentences, longer than a button holds: they are listed, and the buttons lettered.
+        var lettered = question.Kind == QuestionKind.Correction;
+        if (lettered)
+            text += string.Concat(question.Options.Select((option, i) => $"\n{Letter(i)}. {ChatMarkup.Escape(option)}"));
         var buttons = question.Options
-            .Select((option, i) => new ChatButton(Label(option), ButtonId(session, index, i.ToString(CultureInfo.InvariantCulture))))
+            .Select((option, i) => new ChatButton(lettered ? Letter(i) : Label(option), ButtonId(session, index, i.ToString(CultureInfo.InvariantCulture))))
             .ToList();
         return new ChatReply(intro is null ? text : $"{intro}\n{text}", Buttons: buttons);
     }
 
     public static ChatReply Answered(QuizSession session, QuizQuestion question, AnswerRecord answer, bool last)
     {
-        var lines = new List<string>
-        {
-            answer.Correct
-                ? $"✅ Right! +{answer.Points} points{(answer.Points > Scoreboard.PointsPerRightAnswer ? " (a run of right answers)" : "")}"
-                : $"❌ Not quite: you picked “{question.Options[question.Chosen ?? 0]}”.",
-            $"Answer: {question.Headword} — {question.Meaning}",
-            $"Example: {question.Example}",
-            $"Score: {session.Right}/{session.Answered} right, {session.Points} points",
-        };
+        var verdict = answer.Correct
+            ? $"✅ Right! +{answer.Points} points{(answer.Points > Scoreboard.PointsPerRightAnswer ? " (a run of right answers)" : "")}"
+            : question.Kind == QuestionKind.Correction
+                ? $"❌ Not quite: {Letter(question.Chosen ?? 0)} still has a mistake."
+                : $"❌ Not quite: you picked “{question.Options[question.Chosen ?? 0]}”.";
+        List<string> lines = question.Kind == QuestionKind.Correction
+            ? [verdict, $"Answer: {Letter(question.Answer)}. {ChatMarkup.Escape(question.Options[question.Answer])}", $"Changes: {question.Meaning}"]
+            : [verdict, $"Answer: {question.Headword} — {question.Meaning}", $"Example: {question.Example}"];
+        lines.Add($"Score: {session.Right}/{session.Answered} right, {session.Points} points");
         if (!last)
             return new ChatReply(string.Join('\n', lines), Buttons: [new ChatButton("Next", ButtonId(session, session.Current, Next), ChatButtonStyle.Primary)]);
 
@@ -42,6 +46,7 @@ internal static class QuizReplies
         return new ChatReply(string.Join('\n', lines));
     }
 
-    // Discord caps button labels at 80 characters.
-    private static string Label(string option) => option.Length <= 80 ? option : option[..79] + "…";
+    private static string Letter(int option) => ((char)('A' + option)).ToString();
+
+    private static string Label(string option) => option.Length <= ChatLimits.ButtonLabel ? option : option[..(ChatLimits.ButtonLabel - 1)] + "…";
 }

@@ -1,12 +1,17 @@
 namespace VocabBot.Learning.Quiz;
 
-internal enum QuestionKind { Meaning, Reverse, Cloze }
+/// <summary>What a question asks: a word's meaning, the word for a meaning, the word for a blank, or a summary's correction.</summary>
+internal enum QuestionKind { Meaning, Reverse, Cloze, Correction }
 
 internal enum QuizMode { Quiz, Review }
 
 internal enum QuizStatus { Open, Finished, Expired, Replaced }
 
-/// <summary>One multiple-choice question: four options, exactly one of them right.</summary>
+/// <summary>
+/// One multiple-choice question: four options, exactly one of them right. A correction question
+/// (<see cref="CorrectionQuestions"/>) asks about a sentence, not a word: its key is "correction:{article}#{sentence}",
+/// its headword the article's title, its meaning the marked changes and its example the learner's sentence.
+/// </summary>
 internal sealed class QuizQuestion
 {
     public string WordKey { get; set; } = "";

@@ -43,6 +43,28 @@ public abstract class QuizStoreContract
     }
 
     [SkippableFact]
+    public void Find_ReturnsACorrectionQuestionAsAsked()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        var started = Session("q1", "ada", Now);
+        started.Questions.Add(new()
+        {
+            WordKey = "correction:000_openai_amazon.md#3",
+            Headword = "ChatGPT owner OpenAI signs $38bn cloud computing deal with Amazon",
+            Kind = QuestionKind.Correction,
+            Prompt = "Which version of this sentence corrects every mistake?\n> Due to OpenAI didn't earn money in last quarter.",
+            Options = ["Since OpenAI did not make a profit last quarter.", "Due to OpenAI did not make a profit last quarter.", "Since OpenAI didn't earn money in last quarter.", "Due to OpenAI didn't earn money in last quarter."],
+            Answer = 0,
+            Meaning = "~~Due to~~ **Since** OpenAI ~~didn't earn money in~~ **did not make a profit** last quarter.",
+            Example = "Due to OpenAI didn't earn money in last quarter.",
+        });
+
+        Store.Start(started, Now);
+
+        Assert.Equal(Describe(started), Describe(Store.Find("q1")!));
+    }
+
+    [SkippableFact]
     public void Start_ReplacesTheUsersOpenQuiz_NotOthers()
     {
         Skip.If(SkipReason is not null, SkipReason);

@@ -84,32 +84,10 @@ public sealed class AttachmentTests
         return InteractionReader.Command(document.RootElement.Clone(), attachments.From);
     }
 
-    // /article add file:<attachment>, as Discord sends it: the option holds the attachment's id, data.resolved describes it.
     private static JsonObject AddCommand(string url, long size)
     {
-        var interaction = Interactions.Command(Interactions.NewId(), "article");
+        var interaction = Interactions.ArticleAdd(url, Path.GetFileName(new Uri(url).LocalPath), size);
         interaction["locale"] = "zh-TW";
-        var data = interaction["data"]!.AsObject();
-        data["options"] = new JsonArray(new JsonObject
-        {
-            ["type"] = 1,
-            ["name"] = "add",
-            ["options"] = new JsonArray(new JsonObject { ["type"] = 11, ["name"] = "file", ["value"] = "900000000000000001" }),
-        });
-        data["resolved"] = new JsonObject
-        {
-            ["attachments"] = new JsonObject
-            {
-                ["900000000000000001"] = new JsonObject
-                {
-                    ["id"] = "900000000000000001",
-                    ["filename"] = Path.GetFileName(new Uri(url).LocalPath),
-                    ["size"] = size,
-                    ["url"] = url,
-                    ["content_type"] = "text/markdown; charset=utf-8",
-                },
-            },
-        };
         return interaction;
     }
 }

@@ -41,6 +41,37 @@ internal static class Interactions
         return Interaction(id, 2, data, inGuild, userId, manager);
     }
 
+    /// <summary>
+    /// /article add file:&lt;attachment&gt;, as Discord sends it: the option holds the attachment's id, data.resolved
+    /// describes it (its file name, size and url).
+    /// </summary>
+    public static JsonObject ArticleAdd(string url, string fileName, long size, bool manager = false)
+    {
+        var interaction = Command(NewId(), "article", manager: manager);
+        var data = interaction["data"]!.AsObject();
+        data["options"] = new JsonArray(new JsonObject
+        {
+            ["type"] = 1,
+            ["name"] = "add",
+            ["options"] = new JsonArray(new JsonObject { ["type"] = 11, ["name"] = "file", ["value"] = "900000000000000001" }),
+        });
+        data["resolved"] = new JsonObject
+        {
+            ["attachments"] = new JsonObject
+            {
+                ["900000000000000001"] = new JsonObject
+                {
+                    ["id"] = "900000000000000001",
+                    ["filename"] = fileName,
+                    ["size"] = size,
+                    ["url"] = url,
+                    ["content_type"] = "text/markdown; charset=utf-8",
+                },
+            },
+        };
+        return interaction;
+    }
+
     public static JsonObject Autocomplete(string id, string command, string option, string typed, bool inGuild = true) =>
         Interaction(id, 4, new JsonObject
         {

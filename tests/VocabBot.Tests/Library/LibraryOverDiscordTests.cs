@@ -361,33 +361,8 @@ public sealed class LibraryOverDiscordTests
         return interaction;
     }
 
-    // /article add file:<attachment>, as Discord sends it: the option holds the attachment's id, data.resolved describes it.
-    private static JsonObject AddInteraction(string url, string name, long size, string? guild, bool manager)
-    {
-        var interaction = InGuild(Interactions.Command(Interactions.NewId(), "article", manager: manager), guild);
-        var data = interaction["data"]!.AsObject();
-        data["options"] = new JsonArray(new JsonObject
-        {
-            ["type"] = 1,
-            ["name"] = "add",
-            ["options"] = new JsonArray(new JsonObject { ["type"] = 11, ["name"] = "file", ["value"] = "900000000000000001" }),
-        });
-        data["resolved"] = new JsonObject
-        {
-            ["attachments"] = new JsonObject
-            {
-                ["900000000000000001"] = new JsonObject
-                {
-                    ["id"] = "900000000000000001",
-                    ["filename"] = name,
-                    ["size"] = size,
-                    ["url"] = url,
-                    ["content_type"] = "text/markdown; charset=utf-8",
-                },
-            },
-        };
-        return interaction;
-    }
+    private static JsonObject AddInteraction(string url, string name, long size, string? guild, bool manager) =>
+        InGuild(Interactions.ArticleAdd(url, name, size, manager), guild);
 
     /// <summary>The reply a user sees: the callback's message, or, after a deferral, the edit or the private followup.</summary>
     private static async Task<Reply> SendAsync(BotHarness bot, JsonObject interaction)

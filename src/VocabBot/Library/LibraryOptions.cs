@@ -13,6 +13,10 @@ internal sealed class LibraryOptions
     [Range(1, 10_000_000)]
     public int MaxWordsPerServer { get; set; } = 20_000;
 
+    /// <summary>How many servers' own libraries are held in memory at most; the least recently used is read again from the store.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxLoadedServers { get; set; } = 500;
+
     /// <summary>Uploads a server may make in any one minute.</summary>
     [Range(1, 1000)]
     public int UploadsPerMinute { get; set; } = 10;

@@ -6,12 +6,16 @@ namespace VocabBot.Library;
 /// <summary>
 /// Each server's <see cref="WordLibrary"/>, read from the store at its first use and kept until that server's library
 /// changes. A server without articles of its own shares the one shipped library (or the empty one), so memory
-/// follows the words the servers added, not the number of servers.
+/// follows the words the servers added, not the number of servers; and at most Library:MaxLoadedServers libraries
+/// of their own are held (about 350 KB each for 300 words), the least recently used dropped first and read again
+/// at their next use.
 /// </summary>
 internal sealed class ServerLibraries(ILibraryStore store, ShippedWords shipped, IOptions<LibraryOptions> options)
 {
     private readonly ConcurrentDictionary<string, Lazy<WordLibrary>> _guilds = new(StringComparer.Ordinal);
     private readonly WordLibrary _shippedOnly = new(null, shipped);
+    private readonly ConcurrentDictionary<string, long> _ownUsed = new(StringComparer.Ordinal);
+    private long _uses;
 
     /// <summary>The shipped articles alone: what direct messages use.</summary>
     public WordLibrary Shipped => _shippedOnly;
@@ -22,7 +26,24 @@ internal sealed class ServerLibraries(ILibraryStore store, ShippedWords shipped,
         if (guildId is null)
             return _shippedOnly;
         // PublicationOnly: a store that failed once is asked again next time, not remembered as failing.
-        return _guilds.GetOrAdd(guildId, id => new Lazy<WordLibrary>(() => Load(id), LazyThreadSafetyMode.PublicationOnly)).Value;
+        var library = _guilds.GetOrAdd(guildId, id => new Lazy<WordLibrary>(() => Load(id), LazyThreadSafetyMode.PublicationOnly)).Value;
+        if (library.HasOwn)
+            Used(guildId);
+        return library;
+    }
+
+    /// <summary>How many servers' own libraries are held now.</summary>
+    public int LoadedOwn => _ownUsed.Count;
+
+    private void Used(string guildId)
+    {
+        _ownUsed[guildId] = Interlocked.Increment(ref _uses);
+        if (_ownUsed.Count <= options.Value.MaxLoadedServers)
+            return;
+        // Over the cap (rare: once per newly loaded server beyond it): drop the least recently used.
+        var oldest = _ownUsed.MinBy(u => u.Value).Key;
+        if (_ownUsed.TryRemove(oldest, out _))
+            _guilds.TryRemove(oldest, out _);
     }
 
     /// <summary>A server's own articles, whole, as stored.</summary>
@@ -53,7 +74,11 @@ internal sealed class ServerLibraries(ILibraryStore store, ShippedWords shipped,
     }
 
     /// <summary>Drops what is held for a server, so that its next use reads the store again.</summary>
-    public void Forget(string guildId) => _guilds.TryRemove(guildId, out _);
+    public void Forget(string guildId)
+    {
+        _guilds.TryRemove(guildId, out _);
+        _ownUsed.TryRemove(guildId, out _);
+    }
 
     private WordLibrary Load(string guildId)
     {

@@ -39,6 +39,9 @@ internal sealed class WordLibrary
 
     public static WordLibrary Empty { get; } = new(null, null);
 
+    /// <summary>Whether the server has articles of its own in this library.</summary>
+    public bool HasOwn => _own is not null;
+
     private IEnumerable<IWordSource> Sources => new[] { _own, _shipped }.OfType<IWordSource>();
 
     public IReadOnlyList<WordDocument> Find(string term)

@@ -44,6 +44,11 @@ internal static class Inflections
         }
     }
 
+    /// <summary>Whether a word is the base of an irregular form the table knows (take: took, taken).</summary>
+    public static bool IsIrregularBase(string word) => IrregularBases.Contains(word);
+
+    private static readonly HashSet<string> IrregularBases = [.. Irregular.Values];
+
     /// <summary>Whether a marked term (as the learner marked it) is an inflection of a headword.</summary>
     public static bool Matches(string headword, string marked) => new Term(headword).Matches(new Term(marked));
 

@@ -30,6 +30,8 @@ public sealed class QuizTests
             {
                 QuestionKind.Meaning => question.Meaning,
                 QuestionKind.Correction => Assert.Single(question.Options, corrected.Contains),
+                // In the form its sentence uses ("loans"): the one option that is a form of the word.
+                QuestionKind.Cloze => Assert.Single(question.Options, o => Inflections.Matches(question.Headword, o)),
                 _ => question.Headword,
             };
             Assert.Equal(right, question.Options[question.Answer]);
@@ -50,7 +52,10 @@ public sealed class QuizTests
         Assert.Equal(words.Count, questions.Count);
         foreach (var (question, word) in questions.Zip(words))
         {
-            foreach (var distractor in question.Options.Where((_, i) => i != question.Answer).Select(o => byOption[o]))
+            // A cloze's options are in its sentence's form ("contracts"): found through their base forms.
+            var distractors = question.Options.Where((_, i) => i != question.Answer)
+                .Select(o => byOption.TryGetValue(o, out var exact) ? exact : words.First(w => Inflections.Matches(w.Headword, o)));
+            foreach (var distractor in distractors)
             {
                 Assert.NotEqual(word.Key, distractor.Key);
                 Assert.Empty(distractor.Chinese.Intersect(word.Chinese));

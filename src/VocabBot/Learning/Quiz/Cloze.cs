@@ -12,7 +12,10 @@ internal static partial class Cloze
     private static partial Regex WordPattern();
 
     /// <summary>The sentence with the word blanked, or null when the sentence does not contain it.</summary>
-    public static string? Make(string sentence, string headword)
+    public static string? Make(string sentence, string headword) => Find(sentence, headword)?.Blanked;
+
+    /// <summary>The sentence with the word blanked and the words it blanked ("strengthens"), or null when the sentence does not contain it.</summary>
+    public static (string Blanked, string Used)? Find(string sentence, string headword)
     {
         ArgumentNullException.ThrowIfNull(sentence);
         var length = Inflections.Tokens(headword).Length;
@@ -25,7 +28,7 @@ internal static partial class Cloze
             var last = words[start + length - 1];
             var span = sentence[first.Index..(last.Index + last.Length)];
             if (Inflections.Matches(headword, span))
-                return string.Concat(sentence.AsSpan(0, first.Index), Blank, sentence.AsSpan(last.Index + last.Length));
+                return (string.Concat(sentence.AsSpan(0, first.Index), Blank, sentence.AsSpan(last.Index + last.Length)), span);
         }
 
         return null;

@@ -29,26 +29,37 @@ internal sealed class QuizBuilder(Random random)
         var next = random.Next(Kinds.Length);
         foreach (var word in targets)
         {
-            var cloze = Cloze.Make(word.Example, word.Headword);
+            var found = Cloze.Find(word.Example, word.Headword);
+            var cloze = found?.Blanked;
             var kind = only ?? Kinds[next++ % Kinds.Length];
             if (kind == QuestionKind.Cloze && cloze is null && only is not null)
                 continue;
             if (kind == QuestionKind.Cloze && cloze is null)
                 kind = random.Next(2) == 0 ? QuestionKind.Meaning : QuestionKind.Reverse;
             var samePartOfSpeech = QuizPool.PartsOfSpeech(word.PartOfSpeech).SelectMany(p => byPartOfSpeech.GetValueOrDefault(p, [])).ToList();
-            if (Question(word, kind, cloze, [samePartOfSpeech, pool.Words]) is { } question)
+            var form = found is { } blank ? WordForms.FormOf(word.Headword, blank.Used) ?? WordForm.Base : WordForm.Base;
+            if (InForm(word, form) is null)
+                form = WordForm.Base;
+            if (Question(word, kind, cloze, form, [samePartOfSpeech, pool.Words]) is { } question)
                 questions.Add(question);
         }
 
         return questions;
     }
 
-    private QuizQuestion? Question(WordEntry word, QuestionKind kind, string? cloze, IReadOnlyList<WordEntry>[] pools)
+    private QuizQuestion? Question(WordEntry word, QuestionKind kind, string? cloze, WordForm form, IReadOnlyList<WordEntry>[] pools)
     {
         if (word.Chinese.Count == 0)
             return null;
-        Func<WordEntry, string> optionOf = kind == QuestionKind.Meaning ? Meaning : w => w.Headword;
-        var right = optionOf(word);
+        // A cloze's options take the form its sentence needs; a word that cannot be put in that form safely is passed over.
+        Func<WordEntry, string?> optionOf = kind switch
+        {
+            QuestionKind.Meaning => Meaning,
+            QuestionKind.Cloze when form != WordForm.Base => w => InForm(w, form),
+            _ => w => w.Headword,
+        };
+        if (optionOf(word) is not { } right)
+            return null;
         var distractors = Distractors(word, pools, optionOf, right);
         if (distractors.Count < OptionCount - 1)
             return null;
@@ -75,7 +86,7 @@ internal sealed class QuizBuilder(Random random)
 
     // Draws at random from the words sharing the part of speech, then from all words, until three fit;
     // it looks at only as many words as it needs, so a pool of 40,000 costs what a pool of 40 does.
-    private List<string> Distractors(WordEntry word, IReadOnlyList<WordEntry>[] pools, Func<WordEntry, string> optionOf, string right)
+    private List<string> Distractors(WordEntry word, IReadOnlyList<WordEntry>[] pools, Func<WordEntry, string?> optionOf, string right)
     {
         var meanings = word.Chinese.ToHashSet(StringComparer.Ordinal);
         var chosen = new List<string>(OptionCount - 1);
@@ -87,8 +98,8 @@ internal sealed class QuizBuilder(Random random)
                 if (chosen.Count == OptionCount - 1)
                     return chosen;
                 if (candidate.Key != word.Key && candidate.Chinese.Count > 0 && !candidate.Chinese.Any(meanings.Contains)
-                    && seen.Add(optionOf(candidate)))
-                    chosen.Add(optionOf(candidate));
+                    && optionOf(candidate) is { } option && seen.Add(option))
+                    chosen.Add(option);
             }
         }
 
@@ -107,6 +118,12 @@ internal sealed class QuizBuilder(Random random)
             yield return items[pick];
         }
     }
+
+    // -ed and -ing are verb forms: a noun is not offered as "contracted"; -s fits nouns and verbs alike.
+    private static string? InForm(WordEntry word, WordForm form) =>
+        form == WordForm.S || QuizPool.PartsOfSpeech(word.PartOfSpeech).Any(p => p.StartsWith('v'))
+            ? WordForms.Inflect(word.Headword, form)
+            : null;
 
     private static string Meaning(WordEntry word) => string.Join("；", word.Chinese);
 }

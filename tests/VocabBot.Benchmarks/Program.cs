@@ -13,6 +13,8 @@ using VocabBot.Benchmarks;
 //   (tests/VocabBot.Benchmarks/with-postgres.sh scores ... starts a throwaway server and passes its connection string)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- learner [words,words,...] [calls]
 //   (/review, /quiz, /stats and an answer click for one member; with-postgres.sh learner ... adds PostgreSQL)
+// dotnet run -c Release --project tests/VocabBot.Benchmarks -- picture [answers a day] [calls] [example.png]
+//   (the /stats picture for one member with a year of daily answers: the picture alone and the whole /stats)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- micro [BenchmarkDotNet args, e.g. --filter '*']
 var mode = args.FirstOrDefault() ?? "import";
 switch (mode)
@@ -44,11 +46,14 @@ switch (mode)
     case "learner":
         LearnerBenchmark.Run(args.Length > 1 ? [.. args[1].Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [200, 2_000, 20_000, 40_000], Arg(2, 1000), Environment.GetEnvironmentVariable("VOCABBOT_BENCH_POSTGRES"));
         return 0;
+    case "picture":
+        PictureBenchmark.Run(Arg(1, 110), Arg(2, 1000), args.Length > 3 ? args[3] : null);
+        return 0;
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | corpus FOLDER | wotd [channels] [ms a post] [repeats] | hostile [marked rows] [repeats] | scores [answers,...] [members] [calls] | learner [words,...] [calls] | micro [BenchmarkDotNet args]");
+        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | corpus FOLDER | wotd [channels] [ms a post] [repeats] | hostile [marked rows] [repeats] | scores [answers,...] [members] [calls] | learner [words,...] [calls] | picture [answers a day] [calls] [example.png] | micro [BenchmarkDotNet args]");
         return 2;
 }
 

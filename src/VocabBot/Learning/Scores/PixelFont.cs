@@ -63,10 +63,11 @@ internal static class PixelFont
 
     /// <summary>Draws <paramref name="text"/> with its top left corner at (<paramref name="x"/>, <paramref name="y"/>).</summary>
     /// <exception cref="ArgumentException">A character without a glyph: the picture's labels are ours, so that is a bug.</exception>
-    public static void Draw(SKCanvas canvas, string text, float x, float y, float scale, SKPaint paint)
+    public static void Draw(SKCanvas canvas, string text, float x, float y, float scale, SKColor color)
     {
         ArgumentNullException.ThrowIfNull(canvas);
         ArgumentNullException.ThrowIfNull(text);
+        var pixels = new List<SKPoint>(text.Length * GlyphWidth * GlyphHeight / 2);
         for (var i = 0; i < text.Length; i++)
         {
             if (!Glyphs.TryGetValue(text[i], out var rows))
@@ -77,9 +78,13 @@ internal static class PixelFont
                 for (var column = 0; column < GlyphWidth; column++)
                 {
                     if ((rows[row] & (0x10 >> column)) != 0)
-                        canvas.DrawRect(left + column * scale, y + row * scale, scale, scale, paint);
+                        pixels.Add(new SKPoint(left + (column + 0.5f) * scale, y + (row + 0.5f) * scale));
                 }
             }
         }
+
+        // One call for the whole text: each glyph pixel a square point, not antialiased, so the edges stay sharp.
+        using var paint = new SKPaint { Color = color, StrokeWidth = scale, StrokeCap = SKStrokeCap.Square, IsAntialias = false };
+        canvas.DrawPoints(SKPointMode.Points, [.. pixels], paint);
     }
 }

@@ -11,7 +11,7 @@ internal sealed record DailyHistory(DateOnly FirstDay, DateOnly Today, IReadOnly
 
     public static DateOnly FirstDayFor(DateOnly today) => MondayOf(today).AddDays(-7 * (Weeks - 1));
 
-    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+    private static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>The answers of each day from <see cref="FirstDay"/>, Monday to Sunday week after week; 0 for days without.</summary>
     public int[] AnswersPerDay()

@@ -63,7 +63,7 @@ internal static class ProgressPicture
         DrawAccuracy(canvas, history.AccuracyPerWeek());
 
         // Encoding is most of the time. The "up" filter turns the calendar's repeated rows into zeros, and zlib level 3
-        // packs those about as well as 6: 11 KB instead of 9 KB, at a third of the time (docs/PERFORMANCE.md).
+        // packs those nearly as well as Skia's default: a few KB more, in a third of the time (docs/PERFORMANCE.md).
         using var pixels = surface.PeekPixels();
         using var png = pixels?.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Up, 3))
             ?? throw new InvalidOperationException("SkiaSharp could not encode the /stats picture as PNG.");

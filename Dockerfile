@@ -14,7 +14,10 @@ RUN dotnet restore VocabBot.sln
 COPY . .
 RUN dotnet build VocabBot.sln -c Release --no-restore
 RUN dotnet test tests/VocabBot.Tests -c Release --no-build
-RUN dotnet publish src/VocabBot -c Release --no-build -o /app
+# For the image's architecture only: a portable publish carries SkiaSharp's native library for every platform
+# (200 MB); this one carries the one libSkiaSharp.so it loads (the NoDependencies build: libc and libstdc++ only).
+ARG TARGETARCH
+RUN dotnet publish src/VocabBot -c Release -a "${TARGETARCH:-amd64}" --self-contained false -o /app
 
 FROM ${RUNTIME_IMAGE}
 WORKDIR /app
@@ -25,6 +28,7 @@ COPY appsettings.json ./
 RUN mkdir -p /data && chown app /data
 USER app
 ENV Storage__DatabasePath=/data/vocabbot.db \
+    Console__ImageDirectory=/data/images \
     Discord__LivenessFile=/tmp/vocabbot.alive \
     DOTNET_ENVIRONMENT=Production
 VOLUME /data

@@ -57,7 +57,7 @@ public static class LearnerBenchmark
 
     private static void MeasurePostgres(string server, Vocabulary vocabulary, QuizPools pools, List<string> keys, int size, int calls)
     {
-        var migrations = PostgresQuizStore.Migrations.Concat(PostgresReviewStore.Migrations).Concat(PostgresScoreStore.Migrations);
+        var migrations = PostgresQuizStore.Migrations.Concat(PostgresReviewStore.Migrations).Concat(PostgresScoreStore.Migrations).Concat(PostgresLibraryStore.Migrations);
         BenchmarkPostgres.With(server, $"vocabbot_learner_{size}", migrations, database =>
         {
             var stores = new Stores(new PostgresQuizStore(database), new PostgresReviewStore(database), new PostgresScoreStore(database), new PostgresTransactions(database), new PostgresLibraryStore(database));

@@ -15,6 +15,8 @@ using VocabBot.Benchmarks;
 //   (/review, /quiz, /stats and an answer click for one member; with-postgres.sh learner ... adds PostgreSQL)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- libraries [servers] [articles per server] [words per article] [calls]
 //   (/define and autocomplete from a DM, then in servers with articles of their own; memory before and after)
+// dotnet run -c Release --project tests/VocabBot.Benchmarks -- picture [answers a day] [calls] [example.png]
+//   (the /stats picture for one member with a year of daily answers: the picture alone and the whole /stats)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- micro [BenchmarkDotNet args, e.g. --filter '*']
 var mode = args.FirstOrDefault() ?? "import";
 switch (mode)
@@ -49,11 +51,14 @@ switch (mode)
     case "libraries":
         LibrariesBenchmark.Run(Arg(1, 1000), Arg(2, 10), Arg(3, 30), Arg(4, 20_000));
         return 0;
+    case "picture":
+        PictureBenchmark.Run(Arg(1, 110), Arg(2, 1000), args.Length > 3 ? args[3] : null);
+        return 0;
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | corpus FOLDER | wotd [channels] [ms a post] [repeats] | hostile [marked rows] [repeats] | scores [answers,...] [members] [calls] | learner [words,...] [calls] | libraries [servers] [articles] [words] [calls] | micro [BenchmarkDotNet args]");
+        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | corpus FOLDER | wotd [channels] [ms a post] [repeats] | hostile [marked rows] [repeats] | scores [answers,...] [members] [calls] | learner [words,...] [calls] | libraries [servers] [articles] [words] [calls] | picture [answers a day] [calls] [example.png] | micro [BenchmarkDotNet args]");
         return 2;
 }
 

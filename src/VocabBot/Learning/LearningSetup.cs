@@ -30,6 +30,7 @@ internal static class LearningSetup
         builder.Services.AddSingleton<Scoreboard>();
         builder.Services.AddHostedService<ScoreTotalsCheck>();
         builder.Services.AddSingleton<ScoreCommands>();
+        builder.Services.AddHostedService<ProgressPictureWarmup>();
         builder.Services.AddSingleton<QuizBuilder>();
         builder.Services.AddSingleton<CorrectionQuestions>();
         builder.Services.AddSingleton<WordPicker>();

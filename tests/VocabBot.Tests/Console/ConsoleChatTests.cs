@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SkiaSharp;
 using VocabBot.Console;
 using VocabBot.Content;
+using VocabBot.Learning.Scores;
 
 namespace VocabBot.Tests.Console;
 
@@ -23,6 +25,21 @@ public sealed class ConsoleChatTests
         Assert.Contains("Question 2/2: ", output);
         Assert.Contains("Quiz finished: ", output);
         Assert.DoesNotContain("Stats for", output);
+    }
+
+    [Fact]
+    public async Task Console_StatsAfterAQuiz_WritesThePictureToAFile_AndPrintsItsPath()
+    {
+        await using var bot = await TestBot.StartAsync();
+        using var images = new TempFolder();
+        var options = Options.Create(new ConsoleOptions { ImageDirectory = images.Path });
+
+        var output = await ChatAsync(bot, options, "/quiz 1", "a", "/stats");
+
+        var path = Path.Combine(images.Path, ProgressPicture.FileName);
+        Assert.Contains($"\nPicture: {path}\n", output, StringComparison.Ordinal);
+        using var picture = SKBitmap.Decode(path);
+        Assert.Equal((ProgressPicture.Width, ProgressPicture.Height), (picture.Width, picture.Height));
     }
 
     [Fact]
@@ -138,9 +155,11 @@ public sealed class ConsoleChatTests
     }
 
     /// <summary>Runs the console chat over <paramref name="lines"/> typed in turn and returns all it printed.</summary>
-    internal static async Task<string> ChatAsync(TestBot bot, params string[] lines)
+    internal static Task<string> ChatAsync(TestBot bot, params string[] lines) => ChatAsync(bot, Options.Create(new ConsoleOptions()), lines);
+
+    private static async Task<string> ChatAsync(TestBot bot, IOptions<ConsoleOptions> options, params string[] lines)
     {
-        var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), new ConsoleOutput(Options.Create(new ConsoleOptions()), bot.Get<IHostEnvironment>()), Options.Create(new ConsoleOptions()), NullLogger<ConsoleChat>.Instance);
+        var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), new ConsoleOutput(options, bot.Get<IHostEnvironment>()), options, NullLogger<ConsoleChat>.Instance);
         using var input = new StringReader(string.Join('\n', lines) + "\n");
         await using var output = new StringWriter { NewLine = "\n" };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -24,7 +24,7 @@ internal sealed partial class FakeDiscord : IAsyncDisposable
     private readonly List<(string Channel, string Body)> _channelMessages = [];
     private readonly HashSet<(string Channel, string Nonce)> _channelNonces = [];
     private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
-    private readonly List<(string Route, string Name, byte[] Content)> _uploads = [];
+    private readonly List<(string Route, string Field, string Name, byte[] Content)> _uploads = [];
     private WebApplication? _app;
 
     public FakeGateway Gateway { get; } = new();
@@ -105,8 +105,8 @@ internal sealed partial class FakeDiscord : IAsyncDisposable
         Assert.All(Requests.Where(r => r.Body.Length > 0), r => Assert.NotNull(r.SchemaName));
     }
 
-    /// <summary>Files the bot uploaded with its messages (multipart/form-data), by route.</summary>
-    public IReadOnlyList<(string Route, string Name, byte[] Content)> Uploads { get { lock (_uploads) return [.. _uploads]; } }
+    /// <summary>Files the bot uploaded with its messages (multipart/form-data), by route, with their form field ("files[0]").</summary>
+    public IReadOnlyList<(string Route, string Field, string Name, byte[] Content)> Uploads { get { lock (_uploads) return [.. _uploads]; } }
 
     // A multipart request carries its JSON in payload_json and its files in files[n]; the JSON is what gets validated.
     private async Task<string> ReadBodyAsync(HttpRequest request, string route, CancellationToken cancellationToken)
@@ -122,7 +122,7 @@ internal sealed partial class FakeDiscord : IAsyncDisposable
             using var content = new MemoryStream();
             await file.CopyToAsync(content, cancellationToken).ConfigureAwait(false);
             lock (_uploads)
-                _uploads.Add((route, file.FileName, content.ToArray()));
+                _uploads.Add((route, file.Name, file.FileName, content.ToArray()));
         }
         return form["payload_json"].ToString();
     }

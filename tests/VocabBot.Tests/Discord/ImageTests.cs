@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using SkiaSharp;
 using VocabBot.Chat;
+using VocabBot.Learning.Scores;
 
 namespace VocabBot.Tests.Discord;
 
@@ -37,6 +40,26 @@ public sealed class ImageTests
         Assert.Equal($"/channels/200000000000000070/messages/{id}", edit.Path);
         Assert.Equal("Round 1: over", edit.Json.GetProperty("content").GetString());
         Assert.Single(bot.Discord.Uploads, u => u.Route == edit.Path);
+        bot.Discord.AssertBodiesValid();
+    }
+
+    [Fact]
+    public async Task Stats_WithTheRealHandlers_SendsItsPngAsFiles0_BesideThePayloadJson()
+    {
+        await using var bot = await BotHarness.StartAsync(learning: null);
+        await bot.WaitUntilReadyAsync();
+        bot.Host.Services.GetRequiredService<Scoreboard>().Record(Interactions.GuildId, "600000000000000001", "Ada", "loosen", true, DateTimeOffset.UtcNow);
+
+        var callback = await bot.InteractAsync(Interactions.Command(Interactions.NewId(), "stats"));
+
+        var data = callback.Json.GetProperty("data");
+        Assert.Equal(64, data.GetProperty("flags").GetInt32());
+        Assert.Equal(ProgressPicture.FileName, data.GetProperty("attachments")[0].GetProperty("filename").GetString());
+        Assert.Equal($"attachment://{ProgressPicture.FileName}", data.GetProperty("embeds")[0].GetProperty("image").GetProperty("url").GetString());
+        var upload = Assert.Single(bot.Discord.Uploads);
+        Assert.Equal(("files[0]", ProgressPicture.FileName), (upload.Field, upload.Name));
+        using var picture = SKBitmap.Decode(upload.Content);
+        Assert.Equal((ProgressPicture.Width, ProgressPicture.Height), (picture.Width, picture.Height));
         bot.Discord.AssertBodiesValid();
     }
 }

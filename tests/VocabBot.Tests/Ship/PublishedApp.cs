@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace VocabBot.Tests.Ship;
 
 /// <summary>
-/// The app published to a folder the way the Dockerfile does it (Release publish, then content/ and
-/// appsettings.json beside it), shared by the tests that run it as a user would.
+/// The app published to a folder the way the Dockerfile does it (Release publish for this machine's architecture,
+/// framework-dependent, then content/ and appsettings.json beside it), shared by the tests that run it as a user would.
 /// </summary>
 public sealed class PublishedApp : IDisposable
 {
@@ -12,7 +12,7 @@ public sealed class PublishedApp : IDisposable
     {
         RepositoryRoot = Paths.RepositoryRoot;
         Folder = Directory.CreateTempSubdirectory("vocabbot-publish-").FullName;
-        var publish = Run("dotnet", ["publish", Path.Combine(RepositoryRoot, "src", "VocabBot"), "-c", "Release", "-o", Folder, "--nologo"], RepositoryRoot, null, TimeSpan.FromMinutes(5));
+        var publish = Run("dotnet", ["publish", Path.Combine(RepositoryRoot, "src", "VocabBot"), "-c", "Release", "--use-current-runtime", "--self-contained", "false", "-o", Folder, "--nologo"], RepositoryRoot, null, TimeSpan.FromMinutes(5));
         if (publish.Code != 0)
             throw new InvalidOperationException($"dotnet publish failed:\n{publish.Output}\n{publish.Error}");
         // Laid out as the image lays it out, with the tests' own articles where the image has content/.

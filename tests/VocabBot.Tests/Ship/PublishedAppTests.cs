@@ -26,6 +26,27 @@ public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<Publishe
     }
 
     [Fact]
+    public void Console_FromThePublishedFolder_DrawsTheStatsPicture_WithTheNativeLibraryItShips()
+    {
+        using var data = new TempFolder();
+        var environment = new Dictionary<string, string>
+        {
+            ["Storage__DatabasePath"] = data.File("vocabbot.db"),
+            ["Content__Watch"] = "false",
+            ["Console__ImageDirectory"] = data.File("images"),
+        };
+
+        var (code, output, error) = app.App("/quiz 1\na\n/stats\n", environment, "console");
+
+        Assert.True(code == 0, error);
+        Assert.Single(Directory.GetFiles(app.Folder, "libSkiaSharp.so", SearchOption.AllDirectories));
+        var picture = data.File(Path.Combine("images", "stats.png"));
+        Assert.Contains($"Picture: {picture}", output);
+        using var decoded = SkiaSharp.SKBitmap.Decode(picture);
+        Assert.Equal(400, decoded.Width);
+    }
+
+    [Fact]
     public void JsonFormatter_WritesEveryLogLineAsAJsonObject()
     {
         var database = Path.Combine(Path.GetTempPath(), $"vocabbot-json-{Guid.NewGuid():N}.db");

@@ -8,7 +8,8 @@ internal interface IScoreStore
 {
     /// <summary>
     /// Reads the member's all-time and week totals, lets <paramref name="score"/> turn them and the answer into the
-    /// stored answer and the new totals, and writes all three at once: an answer never lands without its totals.
+    /// stored answer and the new totals, and writes them at once with the answer counted in its day: an answer never
+    /// lands without its totals.
     /// </summary>
     AnswerRecord Record(string guildId, string userId, string week, Func<ScoreTotals?, ScoreTotals?, ScoredAnswer> score);
 
@@ -23,14 +24,21 @@ internal interface IScoreStore
     /// <summary>1 for the best; counted through the rank index, not by reading every member.</summary>
     int RankOf(ScoreTotals totals);
 
-    /// <summary>True when answers are stored but no totals: a database from before the totals existed.</summary>
+    /// <summary>
+    /// The member's answers and right answers per local day from <paramref name="first"/> to <paramref name="last"/>
+    /// (both included), days without answers left out, oldest first. Read through the day key, so the cost is the
+    /// number of days asked for, however many answers they hold or the member gave before.
+    /// </summary>
+    IReadOnlyList<DayCount> DailyCounts(string guildId, string userId, DateOnly first, DateOnly last);
+
+    /// <summary>True when answers are stored but no totals or no day counts: a database from before they existed.</summary>
     bool TotalsMissing();
 
     /// <summary>Every answer, oldest first (by id), for rebuilding the totals.</summary>
     IEnumerable<AnswerRecord> Log();
 
-    /// <summary>Replaces every stored total with <paramref name="totals"/>.</summary>
-    void ReplaceTotals(IEnumerable<ScoreTotals> totals);
+    /// <summary>Replaces every stored total with <paramref name="totals"/> and every day count with <paramref name="days"/>.</summary>
+    void ReplaceTotals(IEnumerable<ScoreTotals> totals, IEnumerable<ScoreDay> days);
 
     /// <summary>Every stored total, for the replay test and the store copy.</summary>
     IEnumerable<ScoreTotals> AllTotals();
@@ -39,5 +47,8 @@ internal interface IScoreStore
 /// <summary>A server's best, best first, and the member's own totals with their place (1 for the best), null before their first answer.</summary>
 internal sealed record Standings(IReadOnlyList<ScoreTotals> Top, (ScoreTotals Totals, int Rank)? Own);
 
-/// <summary>What one answer makes of the totals: the record to log and the member's new all-time and week totals.</summary>
-internal sealed record ScoredAnswer(AnswerRecord Answer, ScoreTotals AllTime, ScoreTotals Week);
+/// <summary>
+/// What one answer makes of the totals: the record to log, the member's new all-time and week totals, and the local
+/// day (yyyy-MM-dd, the server's zone) it counts in.
+/// </summary>
+internal sealed record ScoredAnswer(AnswerRecord Answer, ScoreTotals AllTime, ScoreTotals Week, string Day);

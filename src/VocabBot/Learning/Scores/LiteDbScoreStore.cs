@@ -14,6 +14,7 @@ internal sealed class LiteDbScoreStore : IScoreStore
     private readonly ConcurrentDictionary<string, RankKeys> _ranks = new(StringComparer.Ordinal);
     private const string AnswersCollection = "answers";
     private const string TotalsCollection = "score_totals";
+    private const string DaysCollection = "score_days";
     private readonly VocabDatabase _database;
 
     public LiteDbScoreStore(VocabDatabase database)
@@ -30,6 +31,8 @@ internal sealed class LiteDbScoreStore : IScoreStore
 
     private ILiteCollection<ScoreTotals> Totals => _database.Collection<ScoreTotals>(TotalsCollection);
 
+    private ILiteCollection<ScoreDay> Days => _database.Collection<ScoreDay>(DaysCollection);
+
     public AnswerRecord Record(string guildId, string userId, string week, Func<ScoreTotals?, ScoreTotals?, ScoredAnswer> score)
     {
         ArgumentNullException.ThrowIfNull(score);
@@ -43,6 +46,7 @@ internal sealed class LiteDbScoreStore : IScoreStore
             Answers.Insert(scored.Answer);
             Totals.Upsert(scored.AllTime);
             Totals.Upsert(scored.Week);
+            CountInDay(scored.Answer, scored.Day);
             if (own)
                 database.Commit();
             RanksOf(scored.AllTime, load: false)?.Set(scored.AllTime);
@@ -94,13 +98,36 @@ internal sealed class LiteDbScoreStore : IScoreStore
         return _ranks[prefix] = ranks;
     }
 
-    public bool TotalsMissing() => Totals.LongCount() == 0 && Answers.LongCount() > 0;
+    private void CountInDay(AnswerRecord answer, string day)
+    {
+        var id = ScoreDay.IdOf(answer.GuildId, answer.UserId, day);
+        var counts = Days.FindById(id) ?? new ScoreDay { Id = id, GuildId = answer.GuildId, UserId = answer.UserId, Day = day };
+        counts.Answers++;
+        counts.Right += answer.Correct ? 1 : 0;
+        Days.Upsert(counts);
+    }
+
+    public IReadOnlyList<DayCount> DailyCounts(string guildId, string userId, DateOnly first, DateOnly last)
+    {
+        // A range of the _id index: the member's days are adjacent there. Their own ids are checked again because the
+        // index compares by the database's collation, not ordinally.
+        var from = ScoreDay.IdOf(guildId, userId, ScoreDay.DayText(first));
+        var to = ScoreDay.IdOf(guildId, userId, ScoreDay.DayText(last));
+        return [.. Days.Find(Query.Between("_id", from, to))
+            .Where(d => d.GuildId == guildId && d.UserId == userId)
+            .Select(d => d.ToCount())
+            .Where(d => d.Day >= first && d.Day <= last)
+            .OrderBy(d => d.Day)];
+    }
+
+    public bool TotalsMissing() => (Totals.LongCount() == 0 || Days.FindOne(Query.All()) is null) && Answers.LongCount() > 0;
 
     public IEnumerable<AnswerRecord> Log() => Answers.Query().OrderBy(a => a.Id).ToEnumerable();
 
-    public void ReplaceTotals(IEnumerable<ScoreTotals> totals)
+    public void ReplaceTotals(IEnumerable<ScoreTotals> totals, IEnumerable<ScoreDay> days)
     {
         ArgumentNullException.ThrowIfNull(totals);
+        ArgumentNullException.ThrowIfNull(days);
         _database.EnsureWritable();
         var database = _database.Database;
         var own = database.BeginTrans();
@@ -108,6 +135,8 @@ internal sealed class LiteDbScoreStore : IScoreStore
         {
             Totals.DeleteAll();
             Totals.InsertBulk(totals);
+            Days.DeleteAll();
+            Days.InsertBulk(days);
             if (own)
                 database.Commit();
             _ranks.Clear();

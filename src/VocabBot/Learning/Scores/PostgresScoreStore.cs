@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using VocabBot.Storage.Postgres;
 
 namespace VocabBot.Learning.Scores;
@@ -9,7 +8,7 @@ namespace VocabBot.Learning.Scores;
 /// that first takes a lock on the member, so two answers of one member at the same moment in two processes add up
 /// one after the other instead of one overwriting the other.
 /// </summary>
-internal sealed class PostgresScoreStore(PostgresDatabase database) : IScoreStore, IPostgresStore
+internal sealed partial class PostgresScoreStore(PostgresDatabase database) : IScoreStore, IPostgresStore
 {
     private const string Columns = "guild_id, week, user_id, user_name, points, answers, right_answers, run, reached_at, last_day, streak_days, rank_key";
 
@@ -41,6 +40,18 @@ internal sealed class PostgresScoreStore(PostgresDatabase database) : IScoreStor
                 PRIMARY KEY (guild_id, week, user_id));
             CREATE INDEX score_totals_rank ON score_totals (guild_id, week, rank_key);
             """),
+        // Answers per member and local day, for the /stats picture; the primary key is the index its range reads.
+        // Filled from the log at the first start after this migration (Scoreboard.RebuildTotalsIfMissing): only the
+        // app knows each server's zone.
+        new("scores/002", """
+            CREATE TABLE score_days (
+                guild_id text NOT NULL,
+                user_id text NOT NULL,
+                day date NOT NULL,
+                answers integer NOT NULL,
+                right_answers integer NOT NULL,
+                PRIMARY KEY (guild_id, user_id, day));
+            """),
     ];
 
     public AnswerRecord Record(string guildId, string userId, string week, Func<ScoreTotals?, ScoreTotals?, ScoredAnswer> score)
@@ -60,6 +71,10 @@ internal sealed class PostgresScoreStore(PostgresDatabase database) : IScoreStor
             answer.Id = checked((int)(long)insert.ExecuteScalar()!);
         Upsert(connection, scored.AllTime);
         Upsert(connection, scored.Week);
+        Execute(connection, """
+            INSERT INTO score_days (guild_id, user_id, day, answers, right_answers) VALUES ($1, $2, $3, 1, $4)
+            ON CONFLICT (guild_id, user_id, day) DO UPDATE SET answers = score_days.answers + 1, right_answers = score_days.right_answers + $4
+            """, answer.GuildId, answer.UserId, ParseDay(scored.Day), answer.Correct ? 1 : 0);
         transaction?.Commit();
         return answer;
     }
@@ -110,10 +125,24 @@ internal sealed class PostgresScoreStore(PostgresDatabase database) : IScoreStor
         return checked((int)(long)command.ExecuteScalar()!);
     }
 
+    public IReadOnlyList<DayCount> DailyCounts(string guildId, string userId, DateOnly first, DateOnly last)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection,
+            "SELECT day, answers, right_answers FROM score_days WHERE guild_id = $1 AND user_id = $2 AND day BETWEEN $3 AND $4 ORDER BY day",
+            guildId, userId, first, last);
+        using var reader = command.ExecuteReader();
+        var days = new List<DayCount>();
+        while (reader.Read())
+            days.Add(new DayCount(reader.GetFieldValue<DateOnly>(0), reader.GetInt32(1), reader.GetInt32(2)));
+        return days;
+    }
+
     public bool TotalsMissing()
     {
         using var connection = database.Open();
-        using var command = Command(connection, "SELECT NOT EXISTS (SELECT 1 FROM score_totals) AND EXISTS (SELECT 1 FROM answers)");
+        using var command = Command(connection,
+            "SELECT (NOT EXISTS (SELECT 1 FROM score_totals) OR NOT EXISTS (SELECT 1 FROM score_days)) AND EXISTS (SELECT 1 FROM answers)");
         return (bool)command.ExecuteScalar()!;
     }
 
@@ -136,65 +165,6 @@ internal sealed class PostgresScoreStore(PostgresDatabase database) : IScoreStor
                 At = reader.GetFieldValue<DateTimeOffset>(7),
             };
         }
-    }
-
-    public void ReplaceTotals(IEnumerable<ScoreTotals> totals)
-    {
-        ArgumentNullException.ThrowIfNull(totals);
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        Execute(connection, "DELETE FROM score_totals");
-        using (var import = connection.BeginBinaryImport($"COPY score_totals ({Columns}) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var t in totals)
-            {
-                import.StartRow();
-                import.Write(t.GuildId, NpgsqlDbType.Text);
-                import.Write(t.Week, NpgsqlDbType.Text);
-                import.Write(t.UserId, NpgsqlDbType.Text);
-                import.Write(t.UserName, NpgsqlDbType.Text);
-                import.Write(t.Points, NpgsqlDbType.Integer);
-                import.Write(t.Answers, NpgsqlDbType.Integer);
-                import.Write(t.Right, NpgsqlDbType.Integer);
-                import.Write(t.Run, NpgsqlDbType.Integer);
-                import.Write(t.ReachedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-                import.Write(t.LastDay, NpgsqlDbType.Text);
-                import.Write(t.StreakDays, NpgsqlDbType.Integer);
-                import.Write(t.RankKey, NpgsqlDbType.Text);
-            }
-
-            import.Complete();
-        }
-
-        transaction.Commit();
-        // Fresh statistics and visibility map: without them the rank count reads the table, not just the index.
-        Execute(connection, "VACUUM ANALYZE score_totals");
-    }
-
-    /// <summary>
-    /// Adds answers copied from another store, keeping their ids, and skips those already here: running it again
-    /// adds nothing. New answers are numbered after the highest id.
-    /// </summary>
-    /// <returns>How many were new.</returns>
-    public int ImportLog(IEnumerable<AnswerRecord> answers)
-    {
-        ArgumentNullException.ThrowIfNull(answers);
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        Execute(connection, "CREATE TEMP TABLE imported_answers (LIKE answers) ON COMMIT DROP");
-        using (var import = connection.BeginBinaryImport("COPY imported_answers (id, guild_id, user_id, user_name, word_key, correct, points, at) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var a in answers)
-                import.WriteRow((long)a.Id, a.GuildId, a.UserId, a.UserName, a.WordKey, a.Correct, a.Points, a.At.ToUniversalTime());
-            import.Complete();
-        }
-
-        int added;
-        using (var insert = Command(connection, "INSERT INTO answers SELECT * FROM imported_answers ON CONFLICT (id) DO NOTHING"))
-            added = insert.ExecuteNonQuery();
-        Execute(connection, "SELECT setval(pg_get_serial_sequence('answers', 'id'), GREATEST((SELECT max(id) FROM answers), 1))");
-        transaction.Commit();
-        return added;
     }
 
     public IEnumerable<ScoreTotals> AllTotals()
@@ -245,6 +215,8 @@ internal sealed class PostgresScoreStore(PostgresDatabase database) : IScoreStor
         using var command = Command(connection, sql, parameters);
         command.ExecuteNonQuery();
     }
+
+    private static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, ScoreDay.Format, System.Globalization.CultureInfo.InvariantCulture);
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object[] parameters) =>
         PostgresDatabase.Bind(new NpgsqlCommand(sql, connection), parameters);

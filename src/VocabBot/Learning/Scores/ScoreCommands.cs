@@ -4,7 +4,7 @@ using VocabBot.Learning.Review;
 
 namespace VocabBot.Learning.Scores;
 
-/// <summary>/leaderboard [all|week] and /stats.</summary>
+/// <summary>/leaderboard [all|week] and /stats (with its picture, <see cref="ProgressPicture"/>).</summary>
 internal sealed class ScoreCommands(Scoreboard scoreboard, IReviewStore memory, TimeProvider time)
 {
     public const int TopCount = 10;
@@ -54,7 +54,11 @@ internal sealed class ScoreCommands(Scoreboard scoreboard, IReviewStore memory, 
         var text = answers == 0
             ? "No answers yet; /quiz starts one."
             : $"{Number(points)} points, a {Number(streak)}-day streak, {Number(dueNow)} word(s) due now.";
-        return new ChatReply(text, new ChatCard($"Stats for {Display(request.DisplayName)}", fields, Footer: footer), Ephemeral: true);
+        var reply = new ChatReply(text, new ChatCard($"Stats for {Display(request.DisplayName)}", fields, Footer: footer), Ephemeral: true);
+        if (answers == 0)
+            return reply;
+        var picture = ProgressPicture.Render(scoreboard.History(request.GuildId, request.UserId, now), streak);
+        return reply with { Image = new ChatImage(ProgressPicture.FileName, picture, ProgressPicture.Description) };
     }
 
     private static string Line(Standing s, bool you) =>

@@ -4,8 +4,8 @@ namespace VocabBot.Learning.Scores;
 
 /// <summary>
 /// The scoring rules: points, the run bonus, the day streak and the leaderboard order. Each answer updates the
-/// member's running totals (all time and this ISO week of the server's zone) in the same write as its log record,
-/// so nothing here reads a member's history.
+/// member's running totals (all time and this ISO week of the server's zone) and their count for the local day in the
+/// same write as its log record, so nothing here reads a member's history.
 /// </summary>
 internal sealed class Scoreboard(IScoreStore store, IOptions<LearningOptions> options)
 {
@@ -36,7 +36,8 @@ internal sealed class Scoreboard(IScoreStore store, IOptions<LearningOptions> op
                 Points = correct ? PointsPerRightAnswer + (run >= RunForBonus ? RunBonus : 0) : 0,
                 At = now,
             };
-            return new ScoredAnswer(answer, Add(allTime, ScoreTotals.AllTime, answer, zone), Add(week, ScoreTotals.WeekOf(now, zone), answer, zone));
+            return new ScoredAnswer(answer, Add(allTime, ScoreTotals.AllTime, answer, zone), Add(week, ScoreTotals.WeekOf(now, zone), answer, zone),
+                ScoreTotals.DayOf(now, zone));
         });
     }
 
@@ -65,22 +66,34 @@ internal sealed class Scoreboard(IScoreStore store, IOptions<LearningOptions> op
         return last >= today.AddDays(-1) ? totals.StreakDays : 0;
     }
 
-    /// <summary>Fills in the totals from the answer log when a database from before they existed has none.</summary>
+    /// <summary>
+    /// The member's answers per local day over the <see cref="DailyHistory.Weeks"/> weeks (Monday first) that end
+    /// with this week in the guild's zone, read as day counts: never the member's answers.
+    /// </summary>
+    public DailyHistory History(string? guildId, string userId, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, options.Value.ZoneFor(guildId)).DateTime);
+        var first = DailyHistory.FirstDayFor(today);
+        return new DailyHistory(first, today, store.DailyCounts(GuildKey(guildId), userId, first, today));
+    }
+
+    /// <summary>Fills in the totals and day counts from the answer log when a database from before them has none.</summary>
     /// <returns>How many answers were replayed; 0 when the totals were there.</returns>
     public int RebuildTotalsIfMissing()
     {
         if (!store.TotalsMissing())
             return 0;
-        var (totals, answers) = Replay(store.Log());
-        store.ReplaceTotals(totals);
-        return answers;
+        var replayed = Replay(store.Log());
+        store.ReplaceTotals(replayed.Totals, replayed.Days);
+        return replayed.Answers;
     }
 
-    /// <summary>The totals the log adds up to, answer by answer, with the points each answer was given.</summary>
-    public (IReadOnlyCollection<ScoreTotals> Totals, int Answers) Replay(IEnumerable<AnswerRecord> log)
+    /// <summary>The totals and day counts the log adds up to, answer by answer, with the points each answer was given.</summary>
+    public Replayed Replay(IEnumerable<AnswerRecord> log)
     {
         ArgumentNullException.ThrowIfNull(log);
         var totals = new Dictionary<string, ScoreTotals>(StringComparer.Ordinal);
+        var days = new Dictionary<string, ScoreDay>(StringComparer.Ordinal);
         var count = 0;
         foreach (var answer in log)
         {
@@ -91,9 +104,15 @@ internal sealed class Scoreboard(IScoreStore store, IOptions<LearningOptions> op
                 var id = ScoreTotals.IdOf(answer.GuildId, week, answer.UserId);
                 totals[id] = Add(totals.GetValueOrDefault(id), week, answer, zone);
             }
+
+            var day = ScoreTotals.DayOf(answer.At, zone);
+            var dayId = ScoreDay.IdOf(answer.GuildId, answer.UserId, day);
+            var counts = days.GetValueOrDefault(dayId) ?? (days[dayId] = new ScoreDay { Id = dayId, GuildId = answer.GuildId, UserId = answer.UserId, Day = day });
+            counts.Answers++;
+            counts.Right += answer.Correct ? 1 : 0;
         }
 
-        return (totals.Values, count);
+        return new Replayed(totals.Values, days.Values, count);
     }
 
     private static ScoreTotals Add(ScoreTotals? before, string week, AnswerRecord answer, TimeZoneInfo zone)
@@ -128,6 +147,9 @@ internal sealed class Scoreboard(IScoreStore store, IOptions<LearningOptions> op
     private static string Next(string day) =>
         DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>What the answer log adds up to: the running totals, the day counts, and how many answers it held.</summary>
+internal sealed record Replayed(IReadOnlyCollection<ScoreTotals> Totals, IReadOnlyCollection<ScoreDay> Days, int Answers);
 
 /// <summary>A leaderboard: the best, best first, and the asking member's place (null before their first answer).</summary>
 internal sealed record Board(IReadOnlyList<Standing> Top, Standing? Own);

@@ -3,7 +3,7 @@ using VocabBot.Storage;
 
 namespace VocabBot.Learning.Scores;
 
-/// <summary>migrate-store's part for scores: the answer log with its ids, then the totals added up from the copied log.</summary>
+/// <summary>migrate-store's part for scores: the answer log with its ids, then the totals and day counts added up from the copied log.</summary>
 internal sealed class ScoresCopier(LiteDbScoreStore from, PostgresScoreStore to, Scoreboard scoreboard) : IStoreCopier
 {
     public string Feature => "scores";
@@ -17,8 +17,8 @@ internal sealed class ScoresCopier(LiteDbScoreStore from, PostgresScoreStore to,
             return a;
         }));
         // Added up from PostgreSQL's whole log, so answers it had before the copy count too.
-        var (totals, _) = scoreboard.Replay(to.Log());
-        to.ReplaceTotals(totals);
+        var (totals, days, _) = scoreboard.Replay(to.Log());
+        to.ReplaceTotals(totals, days);
         IReadOnlyList<string> copied =
         [
             string.Create(CultureInfo.InvariantCulture, $"{answers:N0} answers ({added:N0} new)"),

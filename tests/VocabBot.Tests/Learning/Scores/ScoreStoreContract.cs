@@ -34,10 +34,53 @@ public abstract class ScoreStoreContract
             board.Record(guild, $"u{random.Next(12)}", $"Name {i % 5}", "word", random.Next(3) > 0, at);
         }
 
-        var (replayed, answers) = board.Replay(Store.Log());
+        var (replayed, days, answers) = board.Replay(Store.Log());
 
         Assert.Equal(2_000, answers);
         Assert.Equal(Comparable(replayed), Comparable(Store.AllTotals()));
+        Assert.All(days.GroupBy(d => (d.GuildId, d.UserId)), member => Assert.Equal(
+            member.Select(d => d.ToCount()).OrderBy(d => d.Day),
+            Store.DailyCounts(member.Key.GuildId, member.Key.UserId, DateOnly.MinValue, DateOnly.MaxValue)));
+    }
+
+    [SkippableFact]
+    public void DailyCounts_CountLocalDaysOfTheServersZone_ForThatMemberAndServerOnly()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        var board = Board;
+        // Server "12" counts days in New York: 2026-01-06 04:30 UTC is 23:30 on the 5th there, 05:30 UTC 00:30 on the 6th.
+        board.Record("12", "u1", "Ann", "w", true, new DateTimeOffset(2026, 1, 6, 4, 30, 0, TimeSpan.Zero));
+        board.Record("12", "u1", "Ann", "w", false, new DateTimeOffset(2026, 1, 6, 5, 30, 0, TimeSpan.Zero));
+        board.Record("12", "u1", "Ann", "w", true, new DateTimeOffset(2026, 1, 6, 23, 0, 0, TimeSpan.Zero));
+        board.Record("12", "u1", "Ann", "w", true, new DateTimeOffset(2026, 1, 9, 12, 0, 0, TimeSpan.Zero));
+        board.Record("12", "u1", "Ann", "w", true, new DateTimeOffset(2026, 1, 20, 12, 0, 0, TimeSpan.Zero));
+        // Members and servers whose keys start alike, and direct messages: none of them counts in u1's days in "12".
+        foreach (var (guild, user) in new[] { ("12", "u10"), ("12", "u"), ("1", "u1"), ("", "u1"), ("123", "u1") })
+            board.Record(guild, user, "Bo", "w", true, new DateTimeOffset(2026, 1, 6, 12, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(
+            [new DayCount(new DateOnly(2026, 1, 5), 1, 1), new DayCount(new DateOnly(2026, 1, 6), 2, 1), new DayCount(new DateOnly(2026, 1, 9), 1, 1)],
+            Store.DailyCounts("12", "u1", new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 19)));
+        Assert.Equal([new DayCount(new DateOnly(2026, 1, 6), 2, 1)], Store.DailyCounts("12", "u1", new DateOnly(2026, 1, 6), new DateOnly(2026, 1, 6)));
+        Assert.Equal([new DayCount(new DateOnly(2026, 1, 6), 1, 1)], Store.DailyCounts("", "u1", new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31)));
+        Assert.Empty(Store.DailyCounts("12", "u2", new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31)));
+    }
+
+    [SkippableFact]
+    public void DayCounts_MissingFromAnOlderDatabase_AreAddedUpFromTheLog()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        var board = Board;
+        for (var i = 0; i < 30; i++)
+            board.Record(i % 2 == 0 ? "1" : "12", $"u{i % 3}", "N", "w", i % 3 > 0, Start.AddHours(i * 7));
+        var members = new[] { "1", "12" }.SelectMany(guild => new[] { "u0", "u1", "u2" }.Select(user => (guild, user))).ToList();
+        var written = members.Select(m => Store.DailyCounts(m.guild, m.user, DateOnly.MinValue, DateOnly.MaxValue)).ToList();
+        Store.ReplaceTotals(Store.AllTotals().ToList(), []); // as a database from before the day counts left it
+
+        Assert.True(Store.TotalsMissing());
+        Assert.Equal(30, board.RebuildTotalsIfMissing());
+        Assert.Equal(written, members.Select(m => Store.DailyCounts(m.guild, m.user, DateOnly.MinValue, DateOnly.MaxValue)).ToList());
+        Assert.False(Store.TotalsMissing());
     }
 
     [SkippableFact]

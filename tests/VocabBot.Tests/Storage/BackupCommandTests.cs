@@ -21,6 +21,7 @@ public sealed class BackupCommandTests : IDisposable
             scoreboard.Record("guild", $"u{i % 3}", "Learner", $"word-{i}", i % 4 != 0, TestBot.Start.AddMinutes(i));
     }
 
+    // 30 answers, 6 running totals (3 members, all time and the week) and 3 day counts (3 members, one day).
     private string Database => _folder.File("data/vocabbot.db");
 
     public void Dispose() => _folder.Dispose();
@@ -32,7 +33,7 @@ public sealed class BackupCommandTests : IDisposable
 
         Assert.True(code == 0, _error.ToString());
         var target = _folder.File("saved/copy.db");
-        Assert.Equal($"Backed up '{Database}' to '{target}': 2 collection(s), 36 document(s).", _output.ToString().TrimEnd());
+        Assert.Equal($"Backed up '{Database}' to '{target}': 3 collection(s), 39 document(s).", _output.ToString().TrimEnd());
         Assert.Equal(["copy.db"], Directory.GetFiles(_folder.File("saved")).Select(Path.GetFileName));
         using var copy = new VocabDatabase(target);
         using var original = new VocabDatabase(Database);

@@ -17,7 +17,7 @@ public sealed class ConsoleChatTests
 
         Assert.StartsWith("VocabBot console: 41 words from 1 article(s). /help lists the commands, /quit leaves.\n", output);
         Assert.Contains("loosened → loosen: 放鬆；減弱\n== loosen ==\nIPA: /ˈluːsən/\nPart of speech: v.\n", output);
-        Assert.Contains("Quiz: 2 question(s).\nQuestion 1/2: ", output);
+        Assert.Contains("Quiz: 2 questions.\nQuestion 1/2: ", output);
         foreach (var key in new[] { "[A] ", "[B] ", "[C] ", "[D] ", "[next] Next" })
             Assert.Contains("\n" + key, output);
         Assert.Contains("Question 2/2: ", output);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using VocabBot.Chat;
 using VocabBot.Content;
@@ -16,25 +17,30 @@ internal sealed class ArticleCommand(
     ArticleParser parser,
     UploadLimiter limiter,
     TimeProvider time,
-    IOptions<LibraryOptions> options) : IChatCommand
+    IOptions<LibraryOptions> options,
+    IStringLocalizer<LibraryText> text) : IChatCommand
 {
     public const int MaxProblemsShown = 10;
     public const int MaxNameLength = 100;
     private static readonly string[] Extensions = [".md", ".txt"];
 
-    private static readonly CommandOption ArticleOption = new("article", "The article: its file name or title", Required: true, Autocomplete: true, MaxLength: MaxNameLength);
-
-    public CommandDefinition Definition { get; } = new("article", "Add, show or remove this server's study articles (Manage Server only)", [], RequiresServerManager: true)
+    public CommandDefinition Definition { get; } = new("article", CommandText.Description(text, "article"), [], RequiresServerManager: true)
     {
+        Localizations = CommandText.Localized(text, "article"),
         Subcommands =
         [
-            new("add", "Add a study note (.md or .txt, UTF-8, at most 256 KB); a file of the same name is replaced",
-                [new("file", "The note file", CommandOptionType.File, Required: true)]),
-            new("remove", "Remove one of this server's articles and its words (points stay)", [ArticleOption]),
-            new("show", "Show an article: its words and the summary with its correction", [ArticleOption]),
-            new("shipped", "Whether this server also uses the articles that come with the bot", [new("use", "on or off", Required: true, Choices: ["on", "off"])]),
+            Subcommand(text, "add", CommandText.Option(text, new("file", "", CommandOptionType.File, Required: true), "file")),
+            Subcommand(text, "remove", ArticleOption(text)),
+            Subcommand(text, "show", ArticleOption(text)),
+            Subcommand(text, "shipped", CommandText.Option(text, new("use", "", Required: true, Choices: ["on", "off"]), "use")),
         ],
     };
+
+    private static CommandOption ArticleOption(IStringLocalizer text) =>
+        CommandText.Option(text, new("article", "", Required: true, Autocomplete: true, MaxLength: MaxNameLength), "articleOption");
+
+    private static SubcommandDefinition Subcommand(IStringLocalizer text, string name, CommandOption option) =>
+        new(name, CommandText.Description(text, name), [option]) { Localizations = CommandText.Localized(text, name) };
 
     public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
@@ -98,7 +104,7 @@ internal sealed class ArticleCommand(
 
         var saved = libraries.Save(ServerArticle.Of(guildId, article, request.DisplayName, request.UserId, time.GetUtcNow()));
         var limits = options.Value;
-        var text = saved switch
+        var outcome = saved switch
         {
             LibrarySaved.TooManyArticles => $"{name} was not added: this server has {Count(limits.MaxArticlesPerServer, "article")}, the most it can hold. Remove one with /article remove first.",
             LibrarySaved.TooManyWords => $"{name} was not added: its {Count(article.Words.Count, "word")} would take this server over {limits.MaxWordsPerServer:N0} words, the most it can hold. Remove an article with /article remove first.",
@@ -106,9 +112,9 @@ internal sealed class ArticleCommand(
             _ => $"Added {name}: {Describe(article)}.",
         };
         if (saved is LibrarySaved.TooManyArticles or LibrarySaved.TooManyWords)
-            return ChatReply.Private(text);
+            return ChatReply.Private(outcome);
         var warnings = parsed.Diagnostics.Where(d => d.Severity == Severity.Warning).ToList();
-        return new ChatReply(warnings.Count == 0 ? text : Problems($"{text}\n{Count(warnings.Count, "warning")}:", warnings));
+        return new ChatReply(warnings.Count == 0 ? outcome : Problems($"{outcome}\n{Count(warnings.Count, "warning")}:", warnings));
     }
 
     private ChatReply Remove(string guildId, string? typed)

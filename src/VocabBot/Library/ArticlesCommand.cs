@@ -1,16 +1,20 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Localization;
 using VocabBot.Chat;
 
 namespace VocabBot.Library;
 
 /// <summary>/articles: the server's library, newest first, ten a page, with Previous and Next buttons.</summary>
-internal sealed class ArticlesCommand(ServerLibraries libraries) : IChatCommand, IChatButton
+internal sealed class ArticlesCommand(ServerLibraries libraries, IStringLocalizer<LibraryText> text) : IChatCommand, IChatButton
 {
     public const int PageSize = 10;
     public const string ButtonKind = "articles";
 
-    public CommandDefinition Definition { get; } = new("articles", "List this server's study articles, newest first (Manage Server only)", [], RequiresServerManager: true);
+    public CommandDefinition Definition { get; } = new("articles", CommandText.Description(text, "articles"), [], RequiresServerManager: true)
+    {
+        Localizations = CommandText.Localized(text, "articles"),
+    };
 
     public string Kind => ButtonKind;
 
@@ -40,17 +44,17 @@ internal sealed class ArticlesCommand(ServerLibraries libraries) : IChatCommand,
             return ChatReply.Private("This server's library is empty: add a note with /article add, or turn the shipped articles on with /article shipped use:on.");
         var pages = (articles.Count + PageSize - 1) / PageSize;
         page = Math.Clamp(page, 0, pages - 1);
-        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"This server's articles: {ArticleCommand.Count(articles.Count, "article")}, page {page + 1} of {pages}"));
+        var list = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"This server's articles: {ArticleCommand.Count(articles.Count, "article")}, page {page + 1} of {pages}"));
         var number = page * PageSize;
         foreach (var article in articles.Skip(page * PageSize).Take(PageSize))
         {
             var by = article.AddedBy is { } name ? $"added by {name}" : "shipped with the bot";
-            text.Append(CultureInfo.InvariantCulture, $"\n{++number}. “{article.Title}” ({article.Id}), {article.Date ?? "no date"}, {ArticleCommand.Count(article.WordCount, "word")}, {by}");
+            list.Append(CultureInfo.InvariantCulture, $"\n{++number}. “{article.Title}” ({article.Id}), {article.Date ?? "no date"}, {ArticleCommand.Count(article.WordCount, "word")}, {by}");
         }
 
         if (pages == 1)
-            return new ChatReply(text.ToString());
-        return new ChatReply(text.ToString(), Buttons:
+            return new ChatReply(list.ToString());
+        return new ChatReply(list.ToString(), Buttons:
         [
             new ChatButton("Previous", new ButtonId(ButtonKind, (page - 1).ToString(CultureInfo.InvariantCulture)), Disabled: page == 0),
             new ChatButton("Next", new ButtonId(ButtonKind, (page + 1).ToString(CultureInfo.InvariantCulture)), Disabled: page == pages - 1),

@@ -138,9 +138,12 @@ public sealed class ConsoleChatTests
     }
 
     /// <summary>Runs the console chat over <paramref name="lines"/> typed in turn and returns all it printed.</summary>
-    internal static async Task<string> ChatAsync(TestBot bot, params string[] lines)
+    internal static Task<string> ChatAsync(TestBot bot, params string[] lines) => ChatAsync(bot, new ConsoleOptions(), lines);
+
+    /// <summary>As above, with the console's settings (its Language, for one).</summary>
+    internal static async Task<string> ChatAsync(TestBot bot, ConsoleOptions settings, params string[] lines)
     {
-        var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), new ConsoleOutput(Options.Create(new ConsoleOptions()), bot.Get<IHostEnvironment>()), Options.Create(new ConsoleOptions()), NullLogger<ConsoleChat>.Instance);
+        var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), new ConsoleOutput(Options.Create(settings), bot.Get<IHostEnvironment>()), Options.Create(settings), NullLogger<ConsoleChat>.Instance);
         using var input = new StringReader(string.Join('\n', lines) + "\n");
         await using var output = new StringWriter { NewLine = "\n" };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -92,9 +92,38 @@ public sealed partial class ZhTwTranscriptTests
         Assert.Contains("loosened → loosen: 放鬆；減弱\n== loosen ==\n音標: /ˈluːsən/\n詞性: v.\n中文: 放鬆；減弱\n例句: ", output);
     }
 
+    [Fact]
+    public async Task ZhTw_LibraryAndSummary_AreInTraditionalChinese()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var content = Content(bot);
+
+        var articles = await SendAsync(bot, "articles");
+        Assert.Matches(@"^這個伺服器的文章：1 篇文章，第 1/1 頁\n1\. 「.+」（.+），\d{4}[-/]\d{2}[-/]\d{2}，41 個單字，機器人內建$", articles.Text);
+        AssertNoEnglishUi(articles, content);
+
+        var show = await SendAsync(bot, "article", "show", ("article", "openai"));
+        Assert.Equal(["日期", "單字數", "新增者", "連結", "單字表", "摘要", "修正版"], show.Card!.Fields.Select(f => f.Name));
+        Assert.Equal("機器人內建", show.Card.Fields[2].Value);
+
+        var summary = await SendAsync(bot, "summary");
+        Assert.Equal("摘要和修正版逐句對照（~~刪除~~、**新增**）：", summary.Text);
+        Assert.Equal("第 1 句", summary.Card!.Fields[0].Name);
+        Assert.StartsWith("摘要：", summary.Card.Fields[0].Value, StringComparison.Ordinal);
+        Assert.Contains("\n修正：", summary.Card.Fields[0].Value, StringComparison.Ordinal);
+        Assert.Matches(@"^共 \d+ 句，修正了 \d+ 句 · ", summary.Card.Footer);
+    }
+
     private static Task<ChatReply> SendAsync(TestBot bot, string command, params (string Name, string Value)[] options) =>
+        SendAsync(bot, command, null, options);
+
+    private static Task<ChatReply> SendAsync(TestBot bot, string command, string? subcommand, params (string Name, string Value)[] options) =>
         bot.Commands.HandleAsync(
-            new ChatRequest(User, TestBot.Name(User), Guild, command, options.ToDictionary(o => o.Name, o => o.Value)) { Locale = ChatLocale.TraditionalChinese },
+            new ChatRequest(User, TestBot.Name(User), Guild, command, options.ToDictionary(o => o.Name, o => o.Value), IsServerManager: true)
+            {
+                Locale = ChatLocale.TraditionalChinese,
+                Subcommand = subcommand,
+            },
             CancellationToken.None);
 
     private static Task<ChatReply> ClickAsync(TestBot bot, ChatButton button) =>
@@ -106,7 +135,7 @@ public sealed partial class ZhTwTranscriptTests
         var library = bot.Get<ServerLibraries>().For(Guild);
         var words = library.Headwords.SelectMany(library.Find).ToList();
         Assert.NotEmpty(words);
-        return [.. words.SelectMany(w => (string?[])[w.Headword, w.Ipa, w.PartOfSpeech, w.Example, w.Context, w.MarkedAs, w.ArticleTitle, w.ArticleLink, .. w.Chinese])
+        return [.. words.SelectMany(w => (string?[])[w.Headword, w.Ipa, w.PartOfSpeech, w.Example, w.Context, w.MarkedAs, w.ArticleTitle, w.ArticleLink, w.ArticleId, .. w.Chinese])
             .OfType<string>().Where(t => t.Length > 0).Append(TestBot.Name(User)).Distinct(StringComparer.Ordinal).OrderByDescending(t => t.Length)];
     }
 

@@ -34,7 +34,7 @@ internal sealed class SummaryCommand(ServerLibraries libraries, IStringLocalizer
             return ChatReply.Private(text["NoSummary", article.Title]);
         if (string.IsNullOrWhiteSpace(article.CorrectedSummary))
             return ChatReply.Private(text["NoCorrection", article.Title]);
-        return SummaryReply.Of(article, article.Summary, article.CorrectedSummary);
+        return SummaryReply.Of(text, article, article.Summary, article.CorrectedSummary);
     }
 
     public IReadOnlyList<string> Complete(AutocompleteRequest request)

@@ -19,7 +19,7 @@ public static class LatencyBenchmark
     {
         using var corpus = new ImportedCorpus();
         var index = new HeadwordIndex(corpus.Vocabulary);
-        var define = new DefineCommand(corpus.Libraries());
+        var define = new DefineCommand(corpus.Libraries(), Texts.Learning);
         var typed = corpus.Database.Collection<WordDocument>(Vocabulary.WordsCollection);
         var raw = corpus.Database.Database.GetCollection(Vocabulary.WordsCollection);
         var terms = corpus.DefineTerms(calls);

@@ -126,9 +126,9 @@ public static class LearnerBenchmark
         System.Console.WriteLine($"{storeName}, {size:N0} words in memory and {size:N0} answers: written in {started.Elapsed.TotalSeconds:F1} s");
 
         var libraries = new ServerLibraries(stores.Library, new ShippedWords(vocabulary, new HeadwordIndex(vocabulary), pools), Options.Create(new LibraryOptions()));
-        var quiz = new QuizCommands(libraries, new QuizBuilder(random), new CorrectionQuestions(random), new WordPicker(stores.Memory, random), stores.Quizzes,
-            new ReviewMemory(stores.Memory), board, stores.Transactions, TimeProvider.System, options);
-        var scores = new ScoreCommands(board, stores.Memory, TimeProvider.System);
+        var quiz = new QuizCommands(libraries, new QuizBuilder(random, Texts.Learning), new CorrectionQuestions(random, Texts.Learning), new WordPicker(stores.Memory, random), stores.Quizzes,
+            new ReviewMemory(stores.Memory), board, stores.Transactions, TimeProvider.System, options, Texts.Learning, Texts.Chat);
+        var scores = new ScoreCommands(board, stores.Memory, TimeProvider.System, Texts.Learning, Texts.Chat);
         var stats = Request("stats");
         var first = Stopwatch.StartNew();
         scores.Stats(stats);

@@ -28,7 +28,7 @@ internal static class LibrariesBenchmark
         using var corpus = new ImportedCorpus();
         var store = new LiteDbLibraryStore(corpus.Database);
         var libraries = corpus.Libraries(store, new LibraryOptions { MaxArticlesPerServer = 100_000, MaxWordsPerServer = 10_000_000 });
-        var define = new DefineCommand(libraries);
+        var define = new DefineCommand(libraries, Texts.Learning);
         var shipped = corpus.Headwords;
         var perServer = articlesPerServer * wordsPerArticle;
         string[] own = [.. Corpus.Headwords(servers * perServer, OwnSuffix)];

@@ -30,7 +30,7 @@ public class LookupBenchmarks
     {
         _corpus = new ImportedCorpus();
         _index = new HeadwordIndex(_corpus.Vocabulary);
-        _define = new DefineCommand(_corpus.Libraries());
+        _define = new DefineCommand(_corpus.Libraries(), Texts.Learning);
         _words = _corpus.Database.Collection<WordDocument>(Vocabulary.WordsCollection);
         _terms = _corpus.DefineTerms(4096);
         _prefixes = _corpus.Prefixes(4096);

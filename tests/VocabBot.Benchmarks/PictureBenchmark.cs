@@ -47,7 +47,7 @@ public static class PictureBenchmark
             }
 
             Report("picture", calls, () => ProgressPicture.Render(history, streak));
-            var scores = new ScoreCommands(board, new LiteDbReviewStore(database), TimeProvider.System);
+            var scores = new ScoreCommands(board, new LiteDbReviewStore(database), TimeProvider.System, Texts.Learning, Texts.Chat);
             var stats = new ChatRequest(Learner, "Learner", Guild, "stats", new Dictionary<string, string>());
             Report("/stats", calls, () => scores.Stats(stats));
         }

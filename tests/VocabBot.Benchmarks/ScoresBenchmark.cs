@@ -67,7 +67,7 @@ public static class ScoresBenchmark
     private static void Measure(string storeName, IScoreStore store, VocabDatabase memoryDatabase, int history, int members, int calls, Action<IEnumerable<AnswerRecord>> writeLog)
     {
         var board = new Scoreboard(store, Options.Create(new LearningOptions()));
-        var commands = new ScoreCommands(board, new LiteDbReviewStore(memoryDatabase), TimeProvider.System);
+        var commands = new ScoreCommands(board, new LiteDbReviewStore(memoryDatabase), TimeProvider.System, Texts.Learning, Texts.Chat);
         var random = new Random(history);
 
         var started = Stopwatch.StartNew();

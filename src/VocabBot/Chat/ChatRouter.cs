@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VocabBot.Storage;
@@ -8,20 +9,24 @@ namespace VocabBot.Chat;
 /// <summary>
 /// Where the transports find the commands and buttons the features registered: it hands each
 /// request to its command, each click to the feature of its button's kind, and answers /help
-/// and anything unknown itself. A command that fails because storage cannot write gets a short private
+/// and anything unknown itself. Each request and click is handled in its locale's UI culture (zh-TW or English), which
+/// the handlers' localizers read. A command that fails because storage cannot write gets a short private
 /// "can't save right now" instead of an apology for a bug.
 /// </summary>
 internal sealed partial class ChatRouter
 {
     public const string HelpName = "help";
-    private static readonly CommandDefinition Help = new(HelpName, "What each command does", []);
     private readonly FrozenDictionary<string, IChatCommand> _commands;
     private readonly FrozenDictionary<string, IChatButton> _buttons;
     private readonly StorageHealth? _storage;
     private readonly ILogger _logger;
+    private readonly IStringLocalizer<ChatText> _text;
 
-    public ChatRouter(IEnumerable<IChatCommand> commands, IEnumerable<IChatButton> buttons, StorageHealth? storage = null, ILogger<ChatRouter>? logger = null)
+    public ChatRouter(IEnumerable<IChatCommand> commands, IEnumerable<IChatButton> buttons, IStringLocalizer<ChatText> text,
+        StorageHealth? storage = null, ILogger<ChatRouter>? logger = null)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        _text = text;
         _storage = storage;
         _logger = logger ?? NullLogger<ChatRouter>.Instance;
         ArgumentNullException.ThrowIfNull(commands);
@@ -29,31 +34,34 @@ internal sealed partial class ChatRouter
         var list = commands.ToList();
         _commands = list.ToFrozenDictionary(c => c.Definition.Name, StringComparer.Ordinal);
         _buttons = buttons.ToFrozenDictionary(b => b.Kind, StringComparer.Ordinal);
-        Definitions = [.. list.Select(c => c.Definition), Help];
+        var help = new CommandDefinition(HelpName, CommandText.Description(text, HelpName), []) { Localizations = CommandText.Localized(text, HelpName) };
+        Definitions = [.. list.Select(c => c.Definition), help];
     }
 
     /// <summary>Every command, in the order the features registered them, /help last.</summary>
     public IReadOnlyList<CommandDefinition> Definitions { get; }
 
-    public Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
+    public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
+        ChatCulture.Use(request.Locale);
         var name = request.Command.Trim().TrimStart('/').ToLowerInvariant();
         if (_commands.TryGetValue(name, out var command))
-            return SavingAsync(() => command.HandleAsync(request with { Command = name }, cancellationToken));
+            return await SavingAsync(() => command.HandleAsync(request with { Command = name }, cancellationToken)).ConfigureAwait(false);
         if (name == HelpName)
-            return Task.FromResult(ChatReply.Private(HelpText()));
-        return Task.FromResult(ChatReply.Private($"Unknown command /{CommandInput.Shorten(name, 30)}; /help lists the commands."));
+            return ChatReply.Private(HelpText());
+        return ChatReply.Private(_text["UnknownCommand", CommandInput.Shorten(name, 30)]);
     }
 
-    public Task<ChatReply> ClickAsync(ButtonClick click, CancellationToken cancellationToken)
+    public async Task<ChatReply> ClickAsync(ButtonClick click, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(click);
         cancellationToken.ThrowIfCancellationRequested();
+        ChatCulture.Use(click.Locale);
         return _buttons.TryGetValue(click.Button.Kind, out var button)
-            ? SavingAsync(() => button.ClickAsync(click, cancellationToken))
-            : Task.FromResult(ChatReply.Private("That button is no longer active."));
+            ? await SavingAsync(() => button.ClickAsync(click, cancellationToken)).ConfigureAwait(false)
+            : ChatReply.Private(_text["ButtonInactive"]);
     }
 
     private async Task<ChatReply> SavingAsync(Func<Task<ChatReply>> handle)
@@ -65,12 +73,12 @@ internal sealed partial class ChatRouter
         catch (Exception e) when (StorageFailure.Is(e))
         {
             _storage?.Report(e);
-            return ChatReply.Private(StorageHealth.CannotSave);
+            return ChatReply.Private(_text["CannotSave"]);
         }
         catch (Exception e) when (StorageFailure.IsPostgres(e))
         {
             LogPostgresFailed(_logger, e, StorageFailure.Root(e).Message);
-            return ChatReply.Private(StorageHealth.CannotSave);
+            return ChatReply.Private(_text["CannotSave"]);
         }
     }
 
@@ -80,15 +88,19 @@ internal sealed partial class ChatRouter
     public IReadOnlyList<string> Complete(AutocompleteRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _commands.TryGetValue(request.Command, out var command) ? command.Complete(request) : [];
+        // Synchronous: the culture is set for this call only and put back, so that it does not stay on the caller's thread.
+        return ChatCulture.In<IReadOnlyList<string>>(ChatCulture.For(request.Locale), () => _commands.TryGetValue(request.Command, out var command) ? command.Complete(request) : []);
     }
 
-    /// <summary>One line per command (and subcommand), as /help shows them.</summary>
+    /// <summary>
+    /// One line per command (and subcommand), as /help shows them, described in the current UI culture's language;
+    /// names stay the ones every transport accepts.
+    /// </summary>
     public string HelpText() => string.Join('\n', Definitions.SelectMany(Lines));
 
     private static IEnumerable<string> Lines(CommandDefinition definition) => definition.Subcommands.Count == 0
-        ? [$"/{definition.Name}{Usage(definition.Options)}: {definition.Description}"]
-        : definition.Subcommands.Select(s => $"/{definition.Name} {s.Name}{Usage(s.Options)}: {s.Description}");
+        ? [$"/{definition.Name}{Usage(definition.Options)}: {CommandText.Describe(definition.Description, definition.Localizations)}"]
+        : definition.Subcommands.Select(s => $"/{definition.Name} {s.Name}{Usage(s.Options)}: {CommandText.Describe(s.Description, s.Localizations)}");
 
     private static string Usage(IReadOnlyList<CommandOption> options) =>
         string.Concat(options.Select(o => o.Required ? $" {o.Name}" : $" [{o.Name}]"));

@@ -11,6 +11,8 @@ internal static class ChatSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton<ChatRouter>();
+        // Every feature's texts: IStringLocalizer<XxxText> reads Xxx/XxxText.resx and its zh-TW sibling.
+        builder.Services.AddLocalization();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 
 namespace VocabBot.Chat;
 
@@ -6,26 +7,32 @@ namespace VocabBot.Chat;
 internal static class CommandInput
 {
     /// <summary>The count option: its default when absent; null with a reply when out of range or not a number.</summary>
-    public static int? Count(string? value, int defaultCount, int maxCount, string command, out ChatReply? error)
+    public static int? Count(IStringLocalizer<ChatText> text, string? value, int defaultCount, int maxCount, string command, out ChatReply? error)
     {
         error = null;
         if (string.IsNullOrWhiteSpace(value))
             return defaultCount;
         if (int.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count >= 1 && count <= maxCount)
             return count;
-        error = ChatReply.Private($"The count must be a whole number from 1 to {maxCount}, not '{Shorten(value, 20)}'; e.g. /{command} {defaultCount}.");
+        ArgumentNullException.ThrowIfNull(text);
+        error = ChatReply.Private(text["CountInvalid", maxCount, Shorten(value, 20), command, defaultCount]);
         return null;
     }
 
     /// <summary>User text cut to a length fit to quote back in a reply.</summary>
     public static string Shorten(string value, int length) => value.Length <= length ? value : value[..length] + "…";
 
-    /// <summary>"in 3 days", "in 5 hours", "in 12 minutes" or "now".</summary>
-    public static string Until(TimeSpan span) => span switch
+    /// <summary>"in 3 days", "in 5 hours", "in 12 minutes", "in 1 minute" or "now".</summary>
+    public static string Until(IStringLocalizer<ChatText> text, TimeSpan span)
     {
-        { TotalDays: >= 1.5 } => $"in {Math.Round(span.TotalDays):0} days",
-        { TotalHours: >= 1.5 } => $"in {Math.Round(span.TotalHours):0} hours",
-        { TotalMinutes: >= 1 } => $"in {Math.Ceiling(span.TotalMinutes):0} minutes",
-        _ => "now",
-    };
+        ArgumentNullException.ThrowIfNull(text);
+        return span switch
+        {
+            { TotalDays: >= 1.5 } => text["UntilDays", Math.Round(span.TotalDays)],
+            { TotalHours: >= 1.5 } => text["UntilHours", Math.Round(span.TotalHours)],
+            { TotalMinutes: > 1 } => text["UntilMinutes", Math.Ceiling(span.TotalMinutes)],
+            { TotalMinutes: >= 1 } => text["UntilMinute"],
+            _ => text["UntilNow"],
+        };
+    }
 }

@@ -36,16 +36,26 @@ internal static class CommandJson
         };
         if (definition.RequiresServerManager)
             command["default_member_permissions"] = ManageGuild.ToString(CultureInfo.InvariantCulture);
-        return command;
+        return Localize(command, definition.Localizations);
     }
 
-    private static JsonObject Subcommand(SubcommandDefinition subcommand) => new()
+    private static JsonObject Subcommand(SubcommandDefinition subcommand) => Localize(new()
     {
         ["type"] = 1,
         ["name"] = Name(subcommand.Name),
         ["description"] = Description(subcommand.Description),
         ["options"] = new JsonArray([.. subcommand.Options.Select(Option)]),
-    };
+    }, subcommand.Localizations);
+
+    // Discord shows these instead of name and description to users whose client is in one of the locales.
+    private static JsonObject Localize(JsonObject json, IReadOnlyDictionary<string, CommandLocalization> localizations)
+    {
+        if (localizations.Count == 0)
+            return json;
+        json["name_localizations"] = new JsonObject(localizations.Select(l => KeyValuePair.Create(l.Key, (JsonNode?)Name(l.Value.Name))));
+        json["description_localizations"] = new JsonObject(localizations.Select(l => KeyValuePair.Create(l.Key, (JsonNode?)Description(l.Value.Description))));
+        return json;
+    }
 
     private static JsonObject Option(CommandOption option)
     {
@@ -79,7 +89,7 @@ internal static class CommandJson
             json["channel_types"] = new JsonArray(0, 5); // text and announcement channels: where a post can go
         if (option.Type == CommandOptionType.String && option.MaxLength is { } maxLength)
             json["max_length"] = Math.Clamp(maxLength, 1, 6000);
-        return json;
+        return Localize(json, option.Localizations);
     }
 
     private static string Name(string name) => MessageRenderer.Truncate(name.ToLowerInvariant(), NameLimit);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using VocabBot.Chat;
 using VocabBot.Content;
@@ -16,40 +17,45 @@ internal sealed class ArticleCommand(
     ArticleParser parser,
     UploadLimiter limiter,
     TimeProvider time,
-    IOptions<LibraryOptions> options) : IChatCommand
+    IOptions<LibraryOptions> options,
+    IStringLocalizer<LibraryText> text) : IChatCommand
 {
     public const int MaxProblemsShown = 10;
     public const int MaxNameLength = 100;
     private static readonly string[] Extensions = [".md", ".txt"];
 
-    private static readonly CommandOption ArticleOption = new("article", "The article: its file name or title", Required: true, Autocomplete: true, MaxLength: MaxNameLength);
-
-    public CommandDefinition Definition { get; } = new("article", "Add, show or remove this server's study articles (Manage Server only)", [], RequiresServerManager: true)
+    public CommandDefinition Definition { get; } = new("article", CommandText.Description(text, "article"), [], RequiresServerManager: true)
     {
+        Localizations = CommandText.Localized(text, "article"),
         Subcommands =
         [
-            new("add", "Add a study note (.md or .txt, UTF-8, at most 256 KB); a file of the same name is replaced",
-                [new("file", "The note file", CommandOptionType.File, Required: true)]),
-            new("remove", "Remove one of this server's articles and its words (points stay)", [ArticleOption]),
-            new("show", "Show an article: its words and the summary with its correction", [ArticleOption]),
-            new("shipped", "Whether this server also uses the articles that come with the bot", [new("use", "on or off", Required: true, Choices: ["on", "off"])]),
+            Subcommand(text, "add", CommandText.Option(text, new("file", "", CommandOptionType.File, Required: true), "file")),
+            Subcommand(text, "remove", ArticleOption(text)),
+            Subcommand(text, "show", ArticleOption(text)),
+            Subcommand(text, "shipped", CommandText.Option(text, new("use", "", Required: true, Choices: ["on", "off"]), "use")),
         ],
     };
+
+    private static CommandOption ArticleOption(IStringLocalizer text) =>
+        CommandText.Option(text, new("article", "", Required: true, Autocomplete: true, MaxLength: MaxNameLength), "articleOption");
+
+    private static SubcommandDefinition Subcommand(IStringLocalizer text, string name, CommandOption option) =>
+        new(name, CommandText.Description(text, name), [option]) { Localizations = CommandText.Localized(text, name) };
 
     public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.GuildId is not { } guildId)
-            return ChatReply.Private("Manage a server's articles from that server, not a direct message.");
+            return ChatReply.Private(text["NotInServer"]);
         if (!request.IsServerManager)
-            return ChatReply.Private("Only members with the Manage Server permission can manage this server's articles.");
+            return ChatReply.Private(text["NotManager"]);
         return request.Subcommand switch
         {
             "add" => await AddAsync(request, guildId, cancellationToken),
             "remove" => Remove(guildId, request.Option("article")),
             "show" => Show(guildId, request.Option("article")),
             "shipped" => Shipped(guildId, request.Option("use")),
-            _ => ChatReply.Private("Use /article add, /article remove, /article show or /article shipped."),
+            _ => ChatReply.Private(text["UseSubcommand"]),
         };
     }
 
@@ -67,17 +73,17 @@ internal sealed class ArticleCommand(
     private async Task<ChatReply> AddAsync(ChatRequest request, string guildId, CancellationToken cancellationToken)
     {
         if (request.File("file") is not { } file)
-            return ChatReply.Private("Attach the note as a file: /article add file:<your .md or .txt note>.");
+            return ChatReply.Private(text["AttachFile"]);
         var name = Path.GetFileName(file.Name.Trim());
         var maxBytes = options.Value.MaxFileBytes;
         if (!Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase))
-            return ChatReply.Private($"'{CommandInput.Shorten(name, 60)}' is not a note file: attach a .md or .txt file written like the study notes.");
+            return ChatReply.Private(text["NotANoteFile", CommandInput.Shorten(name, 60)]);
         if (name.Length > MaxNameLength)
-            return ChatReply.Private($"The file name is {name.Length} characters; rename it to at most {MaxNameLength} and attach it again.");
+            return ChatReply.Private(text["NameTooLong", name.Length, MaxNameLength]);
         if (file.Size > maxBytes)
-            return ChatReply.Private($"{name} is {Kilobytes(file.Size.Value)}; the most is {Kilobytes(maxBytes)}.");
+            return ChatReply.Private(text["TooBig", name, Kilobytes(file.Size.Value), Kilobytes(maxBytes)]);
         if (limiter.TryTake(guildId) is { } wait)
-            return ChatReply.Private($"This server has added {options.Value.UploadsPerMinute} files in the last minute; try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} s.");
+            return ChatReply.Private(text["TooManyUploads", options.Value.UploadsPerMinute, Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))]);
 
         byte[] bytes;
         try
@@ -92,23 +98,23 @@ internal sealed class ArticleCommand(
         var parsed = parser.Parse(name, bytes, cancellationToken);
         var errors = parsed.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
         if (parsed.Article is not { } article || errors.Count > 0)
-            return ChatReply.Private(Problems($"{name} was not added: fix {Count(errors.Count, "problem")} and attach it again.", errors));
+            return ChatReply.Private(Problems(text["NotAddedProblems", name, Count(errors.Count, "Problem")], errors));
         if (article.Words.Count == 0)
-            return ChatReply.Private($"{name} was not added: it has no vocabulary table, so there are no words to study.");
+            return ChatReply.Private(text["NotAddedNoWords", name]);
 
         var saved = libraries.Save(ServerArticle.Of(guildId, article, request.DisplayName, request.UserId, time.GetUtcNow()));
         var limits = options.Value;
-        var text = saved switch
+        var outcome = saved switch
         {
-            LibrarySaved.TooManyArticles => $"{name} was not added: this server has {Count(limits.MaxArticlesPerServer, "article")}, the most it can hold. Remove one with /article remove first.",
-            LibrarySaved.TooManyWords => $"{name} was not added: its {Count(article.Words.Count, "word")} would take this server over {limits.MaxWordsPerServer:N0} words, the most it can hold. Remove an article with /article remove first.",
-            LibrarySaved.Replaced => $"Replaced the earlier {name}: {Describe(article)}.",
-            _ => $"Added {name}: {Describe(article)}.",
+            LibrarySaved.TooManyArticles => text["NotAddedTooManyArticles", name, Count(limits.MaxArticlesPerServer, "Article")],
+            LibrarySaved.TooManyWords => text["NotAddedTooManyWords", name, Count(article.Words.Count, "Word"), limits.MaxWordsPerServer.ToString("N0", CultureInfo.InvariantCulture)],
+            LibrarySaved.Replaced => text["Replaced", name, Describe(article)],
+            _ => text["Added", name, Describe(article)],
         };
         if (saved is LibrarySaved.TooManyArticles or LibrarySaved.TooManyWords)
-            return ChatReply.Private(text);
+            return ChatReply.Private(outcome);
         var warnings = parsed.Diagnostics.Where(d => d.Severity == Severity.Warning).ToList();
-        return new ChatReply(warnings.Count == 0 ? text : Problems($"{text}\n{Count(warnings.Count, "warning")}:", warnings));
+        return new ChatReply(warnings.Count == 0 ? outcome : Problems(text["WarningsHeading", outcome, Count(warnings.Count, "Warning")], warnings));
     }
 
     private ChatReply Remove(string guildId, string? typed)
@@ -117,31 +123,31 @@ internal sealed class ArticleCommand(
         if (Articles.Find(own, typed ?? "") is not { } article)
         {
             return Articles.Find(libraries.For(guildId).Articles(), typed ?? "") is not null
-                ? ChatReply.Private("That article comes with the bot; turn the shipped articles off for this server with /article shipped use:off.")
-                : ChatReply.Private($"This server has no article '{CommandInput.Shorten(typed?.Trim() ?? "", 60)}'; pick one the autocomplete offers.");
+                ? ChatReply.Private(text["ShippedCannotRemove"])
+                : ChatReply.Private(text["NoOwnArticle", CommandInput.Shorten(typed?.Trim() ?? "", 60)]);
         }
 
         libraries.Remove(guildId, article.Id);
-        return new ChatReply($"Removed “{article.Title}” ({article.Id}) and its {Count(article.WordCount, "word")} from this server's library. Members keep their points and answers.");
+        return new ChatReply(text["Removed", article.Title, article.Id, Count(article.WordCount, "Word")]);
     }
 
     private ChatReply Show(string guildId, string? typed)
     {
         var library = libraries.For(guildId);
         if (Articles.Find(library.Articles(), typed ?? "") is not { } article)
-            return ChatReply.Private($"This server's library has no article '{CommandInput.Shorten(typed?.Trim() ?? "", 60)}'; pick one the autocomplete offers.");
+            return ChatReply.Private(text["NoArticle", CommandInput.Shorten(typed?.Trim() ?? "", 60)]);
         var fields = new List<ChatCardField>
         {
-            new("Date", article.Date ?? "—", Inline: true),
-            new("Words", article.WordCount.ToString(CultureInfo.InvariantCulture), Inline: true),
-            new("Added by", article.AddedBy ?? "shipped with the bot", Inline: true),
+            new(text["FieldDate"], article.Date ?? "—", Inline: true),
+            new(text["FieldWords"], article.WordCount.ToString(CultureInfo.InvariantCulture), Inline: true),
+            new(text["FieldAddedBy"], article.AddedBy ?? text["ShippedWithBot"], Inline: true),
         };
         if (article.Link is not null)
-            fields.Add(new("Link", article.Link));
-        fields.Add(new("Vocabulary", WordList(library.EntriesOf(article.Id))));
+            fields.Add(new(text["FieldLink"], article.Link));
+        fields.Add(new(text["FieldVocabulary"], WordList(library.EntriesOf(article.Id))));
         if (article.Summary is not null)
-            fields.Add(new("Summary", article.Summary));
-        fields.Add(new("Correction", article.CorrectedSummary ?? "This note has no corrected summary."));
+            fields.Add(new(text["FieldSummary"], article.Summary));
+        fields.Add(new(text["FieldCorrection"], article.CorrectedSummary ?? text["NoCorrectedSummary"]));
         return new ChatReply($"{article.Title} ({article.Id})", new ChatCard(article.Title, fields, Footer: article.Id, Url: article.Link), Ephemeral: true);
     }
 
@@ -154,43 +160,45 @@ internal sealed class ArticleCommand(
             _ => (bool?)null,
         };
         if (on is null)
-            return ChatReply.Private("Choose on or off: /article shipped use:on.");
+            return ChatReply.Private(text["ChooseOnOff"]);
         libraries.SetShipped(guildId, on.Value);
         var library = libraries.For(guildId);
-        var state = on.Value ? "on" : "off";
-        return ChatReply.Private($"The shipped articles are {state} for this server. Its library now has {Count(library.Articles().Count, "article")} and {Count(library.WordCount, "word")}.");
+        return ChatReply.Private(text[on.Value ? "ShippedOn" : "ShippedOff", Count(library.Articles().Count, "Article"), Count(library.WordCount, "Word")]);
     }
 
     /// <summary>The problems of a file, as "line N: message", the first ten and how many more.</summary>
-    private static string Problems(string heading, IReadOnlyList<Diagnostic> problems)
+    private string Problems(string heading, IReadOnlyList<Diagnostic> problems)
     {
-        var text = new StringBuilder(heading);
+        var lines = new StringBuilder(heading);
         foreach (var problem in problems.Take(MaxProblemsShown))
-            text.Append(CultureInfo.InvariantCulture, $"\nline {problem.Line}: {problem.Message}");
+            lines.Append('\n').Append(text["ProblemLine", problem.Line, problem.Message]);
         if (problems.Count > MaxProblemsShown)
-            text.Append(CultureInfo.InvariantCulture, $"\n… and {problems.Count - MaxProblemsShown} more");
-        return text.ToString();
+            lines.Append('\n').Append(text["AndMore", problems.Count - MaxProblemsShown]);
+        return lines.ToString();
     }
 
-    private static string WordList(IReadOnlyList<WordEntry> words)
+    private string WordList(IReadOnlyList<WordEntry> words)
     {
-        var text = new StringBuilder();
+        var list = new StringBuilder();
         for (var i = 0; i < words.Count; i++)
         {
             var line = $"{words[i].Headword} — {string.Join("；", words[i].Chinese)}\n";
-            if (text.Length + line.Length > 950)
-                return text.Append(CultureInfo.InvariantCulture, $"… and {words.Count - i} more").ToString();
-            text.Append(line);
+            if (list.Length + line.Length > 950)
+                return list.Append(text["AndMore", words.Count - i].Value).ToString();
+            list.Append(line);
         }
 
-        return words.Count == 0 ? "—" : text.ToString().TrimEnd();
+        return words.Count == 0 ? "—" : list.ToString().TrimEnd();
     }
 
-    private static string Describe(Article article) =>
-        $"“{article.Title}” ({article.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "no date"}), {Count(article.Words.Count, "word")}";
+    private string Describe(Article article) =>
+        text["Describe", article.Title, article.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? text["NoDate"], Count(article.Words.Count, "Word")];
 
-    internal static string Count(int count, string noun) =>
-        count.ToString("N0", CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
+    private string Count(int count, string noun) => Count(text, count, noun);
+
+    /// <summary>"1 word", "2 words": the resource "{noun}One" or "{noun}Many" (English has a plural, Chinese none).</summary>
+    internal static string Count(IStringLocalizer<LibraryText> text, int count, string noun) =>
+        text[noun + (count == 1 ? "One" : "Many"), count.ToString("N0", CultureInfo.InvariantCulture)];
 
     private static string Kilobytes(long bytes) => $"{(bytes + 1023) / 1024:N0} KB";
 }

@@ -1,16 +1,20 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Localization;
 using VocabBot.Chat;
 
 namespace VocabBot.Library;
 
 /// <summary>/articles: the server's library, newest first, ten a page, with Previous and Next buttons.</summary>
-internal sealed class ArticlesCommand(ServerLibraries libraries) : IChatCommand, IChatButton
+internal sealed class ArticlesCommand(ServerLibraries libraries, IStringLocalizer<LibraryText> text) : IChatCommand, IChatButton
 {
     public const int PageSize = 10;
     public const string ButtonKind = "articles";
 
-    public CommandDefinition Definition { get; } = new("articles", "List this server's study articles, newest first (Manage Server only)", [], RequiresServerManager: true);
+    public CommandDefinition Definition { get; } = new("articles", CommandText.Description(text, "articles"), [], RequiresServerManager: true)
+    {
+        Localizations = CommandText.Localized(text, "articles"),
+    };
 
     public string Kind => ButtonKind;
 
@@ -18,7 +22,7 @@ internal sealed class ArticlesCommand(ServerLibraries libraries) : IChatCommand,
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.GuildId is not null && !request.IsServerManager)
-            return Task.FromResult(ChatReply.Private("Only members with the Manage Server permission can list this server's articles."));
+            return Task.FromResult(ChatReply.Private(text["ListNotManager"]));
         return Task.FromResult(Page(request.GuildId, 0));
     }
 
@@ -37,23 +41,23 @@ internal sealed class ArticlesCommand(ServerLibraries libraries) : IChatCommand,
             .ThenBy(a => a.Id, StringComparer.Ordinal)
             .ToList();
         if (articles.Count == 0)
-            return ChatReply.Private("This server's library is empty: add a note with /article add, or turn the shipped articles on with /article shipped use:on.");
+            return ChatReply.Private(text["LibraryEmpty"]);
         var pages = (articles.Count + PageSize - 1) / PageSize;
         page = Math.Clamp(page, 0, pages - 1);
-        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"This server's articles: {ArticleCommand.Count(articles.Count, "article")}, page {page + 1} of {pages}"));
+        var list = new StringBuilder(text["ListHeader", ArticleCommand.Count(text, articles.Count, "Article"), page + 1, pages]);
         var number = page * PageSize;
         foreach (var article in articles.Skip(page * PageSize).Take(PageSize))
         {
-            var by = article.AddedBy is { } name ? $"added by {name}" : "shipped with the bot";
-            text.Append(CultureInfo.InvariantCulture, $"\n{++number}. “{article.Title}” ({article.Id}), {article.Date ?? "no date"}, {ArticleCommand.Count(article.WordCount, "word")}, {by}");
+            var by = article.AddedBy is { } name ? text["AddedBy", name] : text["ShippedWithBot"];
+            list.Append('\n').Append(text["ListLine", ++number, article.Title, article.Id, article.Date ?? text["NoDate"], ArticleCommand.Count(text, article.WordCount, "Word"), by]);
         }
 
         if (pages == 1)
-            return new ChatReply(text.ToString());
-        return new ChatReply(text.ToString(), Buttons:
+            return new ChatReply(list.ToString());
+        return new ChatReply(list.ToString(), Buttons:
         [
-            new ChatButton("Previous", new ButtonId(ButtonKind, (page - 1).ToString(CultureInfo.InvariantCulture)), Disabled: page == 0),
-            new ChatButton("Next", new ButtonId(ButtonKind, (page + 1).ToString(CultureInfo.InvariantCulture)), Disabled: page == pages - 1),
+            new ChatButton(text["PreviousButton"], new ButtonId(ButtonKind, (page - 1).ToString(CultureInfo.InvariantCulture)), Disabled: page == 0),
+            new ChatButton(text["NextPageButton"], new ButtonId(ButtonKind, (page + 1).ToString(CultureInfo.InvariantCulture)), Disabled: page == pages - 1),
         ]);
     }
 }

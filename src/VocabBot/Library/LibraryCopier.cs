@@ -27,8 +27,12 @@ internal sealed class LibraryCopier(LiteDbLibraryStore from, PostgresLibraryStor
         var servers = articles.Select(a => a.GuildId).Distinct(StringComparer.Ordinal).Count();
         return Task.FromResult<IReadOnlyList<string>>(
         [
-            $"{ArticleCommand.Count(articles.Count, "article")} in {ArticleCommand.Count(servers, "server")}",
-            ArticleCommand.Count(settings.Count, "shipped setting"),
+            $"{Count(articles.Count, "article")} in {Count(servers, "server")}",
+            Count(settings.Count, "shipped setting"),
         ]);
     }
+
+    // The operator's migrate-store report, in English like the rest of the command line (not a chat reply).
+    private static string Count(int count, string noun) =>
+        count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
 }

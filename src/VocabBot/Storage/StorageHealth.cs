@@ -20,9 +20,6 @@ internal sealed partial class StorageHealth(
     private readonly SemaphoreSlim _failed = new(0, 1);
     private readonly Lock _gate = new();
 
-    /// <summary>The short private reply a user gets for a change that could not be saved.</summary>
-    public const string CannotSave = "I can't save right now, so nothing was changed; everything saved before is safe. Please try again in a few minutes.";
-
     public bool IsFailing => database.IsFailing;
 
     /// <summary>Records a failed database operation: the first one of an outage is logged, and the database reopened.</summary>

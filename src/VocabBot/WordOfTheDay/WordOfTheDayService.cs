@@ -26,6 +26,7 @@ internal sealed partial class WordOfTheDayService
     private readonly WotdSchedules _schedules;
     private readonly TimeProvider _time;
     private readonly ILogger<WordOfTheDayService> _logger;
+    private readonly WotdCard _card;
     private readonly ResiliencePipeline _retry;
     private static readonly ResiliencePropertyKey<string> ChannelKey = new("wotd.channel");
 
@@ -34,10 +35,10 @@ internal sealed partial class WordOfTheDayService
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _posting = new(StringComparer.Ordinal);
 
     public WordOfTheDayService(IWotdStore store, ServerLibraries libraries, WordCycle cycle, WotdSchedules schedules,
-        IOptions<WordOfTheDayOptions> options, TimeProvider time, ILogger<WordOfTheDayService> logger)
+        IOptions<WordOfTheDayOptions> options, TimeProvider time, ILogger<WordOfTheDayService> logger, WotdCard card)
     {
         ArgumentNullException.ThrowIfNull(options);
-        (_store, _libraries, _cycle, _schedules, _time, _logger) = (store, libraries, cycle, schedules, time, logger);
+        (_store, _libraries, _cycle, _schedules, _time, _logger, _card) = (store, libraries, cycle, schedules, time, logger, card);
         _retry = RetryPipeline(options.Value, time, logger);
     }
 
@@ -76,7 +77,9 @@ internal sealed partial class WordOfTheDayService
             if (day.Posted)
                 return PostOutcome.AlreadyPosted;
             var word = library.ByKey(day.WordKey).First();
-            if (await TryPostAsync(channelId, WotdCard.Render(word), messenger, cancellationToken) is { } failed)
+            // A scheduled post has no request and so no language: it is in English (a schedule stores none yet).
+            var post = ChatCulture.In(ChatCulture.English, () => _card.Render(word));
+            if (await TryPostAsync(channelId, post, messenger, cancellationToken) is { } failed)
                 return failed;
             // Recorded even while stopping, since the post went through. Only another process on the same
             // database can have recorded the day meanwhile: this one holds the channel's gate.

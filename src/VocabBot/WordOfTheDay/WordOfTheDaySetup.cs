@@ -22,6 +22,7 @@ internal static class WordOfTheDaySetup
         builder.Services.AddStore<IWotdStore, LiteDbWotdStore, PostgresWotdStore>();
         builder.Services.AddStoreCopier<WotdCopier>();
         builder.Services.AddSingleton<WordCycle>();
+        builder.Services.AddSingleton<WotdCard>();
         builder.Services.AddSingleton<WordOfTheDayService>();
         builder.Services.AddSingleton<WotdSchedules>();
         builder.Services.AddSingleton<WotdScheduler>();

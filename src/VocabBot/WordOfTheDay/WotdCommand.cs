@@ -1,11 +1,18 @@
+using Microsoft.Extensions.Localization;
 using VocabBot.Chat;
 
 namespace VocabBot.WordOfTheDay;
 
-/// <summary>/wotd: today's word of the day for this channel.</summary>
-internal sealed class WotdCommand(WordOfTheDayService service, WotdSchedules schedules) : IChatCommand
+/// <summary>
+/// /wotd: today's word of the day for this channel. The card is posted for the whole channel, so it is in the server's
+/// language (Discord's guild_locale) where the request has one, else in the user's.
+/// </summary>
+internal sealed class WotdCommand(WordOfTheDayService service, WotdSchedules schedules, WotdCard card, IStringLocalizer<WotdText> text) : IChatCommand
 {
-    public CommandDefinition Definition { get; } = new("wotd", "Show today's word of the day for this channel", []);
+    public CommandDefinition Definition { get; } = new("wotd", CommandText.Description(text, "wotd"), [])
+    {
+        Localizations = CommandText.Localized(text, "wotd"),
+    };
 
     public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
@@ -14,7 +21,7 @@ internal sealed class WotdCommand(WordOfTheDayService service, WotdSchedules sch
         var zone = await schedules.ZoneOfAsync(channel, request.GuildId, cancellationToken);
         var word = await service.TodayAsync(channel, request.GuildId, zone, cancellationToken);
         return word is null
-            ? ChatReply.Private(request.GuildId is null ? "There are no words yet: add study articles to the content folder." : "This server's library has no words yet: a server manager can add notes with /article add.")
-            : WotdCard.Render(word);
+            ? ChatReply.Private(text[request.GuildId is null ? "NoWords" : "NoWordsServer"])
+            : ChatCulture.In(ChatCulture.For(request.GuildLocale ?? request.Locale), () => card.Render(word));
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using VocabBot.Chat;
 
 namespace VocabBot.WordOfTheDay;
@@ -9,51 +10,52 @@ namespace VocabBot.WordOfTheDay;
 /// in is found now and not at 08:00 tomorrow. Without a time it shows the server's schedules and why any
 /// of them is paused.
 /// </summary>
-internal sealed class WotdSetupCommand(WotdSchedules schedules, WotdScheduler scheduler, IEnumerable<IChannelMessenger> messengers) : IChatCommand
+internal sealed class WotdSetupCommand(WotdSchedules schedules, WotdScheduler scheduler, IEnumerable<IChannelMessenger> messengers,
+    IStringLocalizer<WotdText> text) : IChatCommand
 {
-    public const string NeededPermissions = "View Channel, Send Messages and Embed Links";
-
-    private static ChatReply OwnedElsewhere =>
-        ChatReply.Private("That channel's word of the day was set up from another server; only that server can change it.");
+    private ChatReply OwnedElsewhere => ChatReply.Private(text["OwnedElsewhere"]);
 
     public CommandDefinition Definition { get; } = new(
         "wotd-setup",
-        "Post a word of the day in a channel every day (Manage Server only)",
+        CommandText.Description(text, "wotd-setup"),
         [
-            new("channel", "The channel to post in", CommandOptionType.Channel),
-            new("time", "Local time as HH:MM (24-hour), or 'off' to stop; leave out to see this server's schedules", MaxLength: 5),
-            new("timezone", "IANA time zone, e.g. Asia/Taipei or America/New_York", MaxLength: 64),
+            CommandText.Option(text, new("channel", "", CommandOptionType.Channel), "channel"),
+            CommandText.Option(text, new("time", "", MaxLength: 5), "time"),
+            CommandText.Option(text, new("timezone", "", MaxLength: 64), "timezone"),
         ],
-        RequiresServerManager: true);
+        RequiresServerManager: true)
+    {
+        Localizations = CommandText.Localized(text, "wotd-setup"),
+    };
 
     public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.GuildId is null)
-            return ChatReply.Private("Set up the word of the day from a server, not a direct message.");
+            return ChatReply.Private(text["SetupNotInServer"]);
         if (!request.IsServerManager)
-            return ChatReply.Private("Only members with the Manage Server permission can set up the word of the day.");
+            return ChatReply.Private(text["SetupNotManager"]);
         var channel = request.Option("channel");
         var time = request.Option("time")?.Trim() ?? "";
         if (time.Length == 0)
             return await StatusAsync(request.GuildId, channel, cancellationToken);
         if (!WordOfTheDayOptionsValidator.IsSnowflake(channel))
-            return ChatReply.Private("Pick the channel to post in.");
+            return ChatReply.Private(text["SetupPickChannel"]);
         if (await schedules.GuildOfAsync(channel!, cancellationToken) is { } owner && owner != request.GuildId)
             return OwnedElsewhere;
         if (time.Equals("off", StringComparison.OrdinalIgnoreCase))
         {
             var removed = await schedules.RemoveAsync(channel!, request.GuildId, cancellationToken);
             await scheduler.RemoveAsync(channel!, cancellationToken);
-            return ChatReply.Private(removed ? "The word of the day is off for that channel." : "That channel had no word of the day set up.");
+            return ChatReply.Private(text[removed ? "SetupOff" : "SetupWasOff"]);
         }
 
         if (!TimeOnly.TryParseExact(time, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-            return ChatReply.Private($"'{CommandInput.Shorten(time, 40)}' is not a time: use HH:MM in 24-hour form, like 08:00, or 'off'.");
+            return ChatReply.Private(text["SetupBadTime", CommandInput.Shorten(time, 40)]);
         var zoneName = request.Option("timezone")?.Trim();
         var zone = await schedules.ZoneOfAsync(channel!, request.GuildId, cancellationToken);
         if (!string.IsNullOrEmpty(zoneName) && !TimeZoneInfo.TryFindSystemTimeZoneById(zoneName, out zone))
-            return ChatReply.Private($"'{CommandInput.Shorten(zoneName, 40)}' is not a time zone I know: use an IANA name like Asia/Taipei or America/New_York.");
+            return ChatReply.Private(text["SetupBadZone", CommandInput.Shorten(zoneName, 40)]);
 
         var when = $"{at:HH\\:mm}, {zone.Id}";
         if (await ProveAsync(channel!, when, cancellationToken) is { } refused)
@@ -62,7 +64,7 @@ internal sealed class WotdSetupCommand(WotdSchedules schedules, WotdScheduler sc
         if (await schedules.SaveAsync(channel!, request.GuildId, $"0 {at.Minute} {at.Hour} * * ?", zone, cancellationToken) is not { } schedule)
             return OwnedElsewhere;
         await scheduler.ApplyAsync(schedule, cancellationToken);
-        return ChatReply.Private($"Done: a word of the day will be posted in {ChatMention.Channel(channel!)} every day at {when}.");
+        return ChatReply.Private(text["SetupDone", ChatMention.Channel(channel!), when]);
     }
 
     // Null when the channel took the confirmation; else the reply that says why nothing was saved.
@@ -72,16 +74,16 @@ internal sealed class WotdSetupCommand(WotdSchedules schedules, WotdScheduler sc
             return null;
         try
         {
-            await messenger.PostAsync(channel, new ChatReply($"The word of the day will be posted here every day at {when}."), cancellationToken);
+            await messenger.PostAsync(channel, new ChatReply(text["SetupConfirmation", when]), cancellationToken);
             return null;
         }
         catch (ChannelRefusedException e)
         {
-            return ChatReply.Private($"I cannot post in {ChatMention.Channel(channel)} ({e.Reason}), so nothing was saved. Give me {NeededPermissions} there, then run /wotd-setup again.");
+            return ChatReply.Private(text["SetupRefused", ChatMention.Channel(channel), e.Reason, text["NeededPermissions"]]);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return ChatReply.Private($"I could not post in {ChatMention.Channel(channel)} just now, so nothing was saved; please try again in a minute.");
+            return ChatReply.Private(text["SetupPostFailed", ChatMention.Channel(channel)]);
         }
     }
 
@@ -90,18 +92,18 @@ internal sealed class WotdSetupCommand(WotdSchedules schedules, WotdScheduler sc
         var setups = (await schedules.OfGuildAsync(guildId, cancellationToken)).Where(s => channel is null || s.ChannelId == channel).ToList();
         if (setups.Count == 0)
             return ChatReply.Private(channel is null
-                ? "No word of the day is set up in this server; give a channel and a time, e.g. 08:00."
-                : $"{ChatMention.Channel(channel)} has no word of the day; give a time, e.g. 08:00, to set one up.");
+                ? text["StatusNone"]
+                : text["StatusNoneInChannel", ChatMention.Channel(channel)]);
         var lines = new List<string>();
         foreach (var s in setups)
         {
             var schedule = await schedules.FindAsync(s.ChannelId, cancellationToken);
             var at = schedule is null ? "?" : WotdScheduler.LocalTimeOf(schedule);
-            var line = $"{ChatMention.Channel(s.ChannelId)}: every day at {at} ({s.TimeZone})";
+            var line = text["StatusLine", ChatMention.Channel(s.ChannelId), at, s.TimeZone].Value;
             lines.Add(await schedules.RefusalAsync(s.ChannelId, cancellationToken) is { } refusal
-                ? $"{line}; paused since {refusal.At:yyyy-MM-dd}: Discord refused the post ({refusal.Reason}). Give me {NeededPermissions} there and run /wotd-setup for it again."
+                ? text["StatusPaused", line, refusal.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), refusal.Reason, text["NeededPermissions"]]
                 : line);
         }
-        return ChatReply.Private("Word of the day in this server:\n" + string.Join('\n', lines));
+        return ChatReply.Private(text["StatusHeader"] + "\n" + string.Join('\n', lines));
     }
 }

@@ -37,7 +37,7 @@ public sealed class ChatContractTests
     [Fact]
     public async Task Router_HelpListsSubcommands_AndUnknownButtonsAreNotActive()
     {
-        var router = new ChatRouter([new Race()], []);
+        var router = new ChatRouter([new Race()], [], TestText.For<ChatText>());
 
         var help = await router.HandleAsync(Request("help"), default);
         var click = await router.ClickAsync(new ButtonClick("u", "U", "g", new ButtonId("gone", "1")), default);
@@ -49,7 +49,7 @@ public sealed class ChatContractTests
     [Fact]
     public void ConsoleParse_ReadsTheSubcommand_AFileOption_AndTheLanguage()
     {
-        var definitions = new ChatRouter([new Article()], []).Definitions;
+        var definitions = new ChatRouter([new Article()], [], TestText.For<ChatText>()).Definitions;
 
         var request = ConsoleRenderer.Parse("/article add notes/week 12.md", definitions, new ConsoleOptions { Language = "zh-TW" });
 

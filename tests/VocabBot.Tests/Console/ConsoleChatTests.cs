@@ -19,7 +19,7 @@ public sealed class ConsoleChatTests
 
         Assert.StartsWith("VocabBot console: 41 words from 1 article(s). /help lists the commands, /quit leaves.\n", output);
         Assert.Contains("loosened → loosen: 放鬆；減弱\n== loosen ==\nIPA: /ˈluːsən/\nPart of speech: v.\n", output);
-        Assert.Contains("Quiz: 2 question(s).\nQuestion 1/2: ", output);
+        Assert.Contains("Quiz: 2 questions.\nQuestion 1/2: ", output);
         foreach (var key in new[] { "[A] ", "[B] ", "[C] ", "[D] ", "[next] Next" })
             Assert.Contains("\n" + key, output);
         Assert.Contains("Question 2/2: ", output);
@@ -155,11 +155,14 @@ public sealed class ConsoleChatTests
     }
 
     /// <summary>Runs the console chat over <paramref name="lines"/> typed in turn and returns all it printed.</summary>
-    internal static Task<string> ChatAsync(TestBot bot, params string[] lines) => ChatAsync(bot, Options.Create(new ConsoleOptions()), lines);
+    internal static Task<string> ChatAsync(TestBot bot, params string[] lines) => ChatAsync(bot, new ConsoleOptions(), lines);
 
-    private static async Task<string> ChatAsync(TestBot bot, IOptions<ConsoleOptions> options, params string[] lines)
+    private static Task<string> ChatAsync(TestBot bot, IOptions<ConsoleOptions> options, params string[] lines) => ChatAsync(bot, options.Value, lines);
+
+    /// <summary>As above, with the console's settings (its Language, for one).</summary>
+    internal static async Task<string> ChatAsync(TestBot bot, ConsoleOptions settings, params string[] lines)
     {
-        var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), new ConsoleOutput(options, bot.Get<IHostEnvironment>()), options, NullLogger<ConsoleChat>.Instance);
+        var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), new ConsoleOutput(Options.Create(settings), bot.Get<IHostEnvironment>()), Options.Create(settings), NullLogger<ConsoleChat>.Instance);
         using var input = new StringReader(string.Join('\n', lines) + "\n");
         await using var output = new StringWriter { NewLine = "\n" };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

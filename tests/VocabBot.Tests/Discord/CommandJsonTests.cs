@@ -29,7 +29,7 @@ public sealed class CommandJsonTests
     [Fact]
     public void Render_WotdSetup_IsAChannelPickerForServerManagers()
     {
-        var commands = CommandJson.Render([new VocabBot.WordOfTheDay.WotdSetupCommand(null!, null!, []).Definition]);
+        var commands = CommandJson.Render([new VocabBot.WordOfTheDay.WotdSetupCommand(null!, null!, [], TestText.For<VocabBot.WordOfTheDay.WotdText>()).Definition]);
 
         var setup = commands[0]!;
         var channel = setup["options"]![0]!;

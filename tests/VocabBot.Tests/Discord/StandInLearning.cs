@@ -46,7 +46,7 @@ internal sealed class StandInLearning
     public TimeSpan DefineBlocksFor { get; set; }
 
     /// <summary>The router the host's transports use, holding these commands and the quiz's button kind.</summary>
-    public ChatRouter Router() => new([.. Definitions.Select(d => new Command(this, d))], [new Button(this)]);
+    public ChatRouter Router() => new([.. Definitions.Select(d => new Command(this, d))], [new Button(this)], TestText.For<ChatText>());
 
     private async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {

@@ -64,7 +64,7 @@ public sealed class SummaryOverDiscordTests : IAsyncLifetime
         var buttons = data.GetProperty("components")[0].GetProperty("components").EnumerateArray().ToList();
         Assert.Equal(["A", "B", "C", "D"], buttons.Select(b => b.GetProperty("label").GetString()));
         var content = data.GetProperty("content").GetString()!;
-        Assert.StartsWith("Quiz: 1 correction question(s).\nQuestion 1/1: Which version of this sentence from the summary of", content);
+        Assert.StartsWith("Quiz: 1 correction question.\nQuestion 1/1: Which version of this sentence from the summary of", content);
         var ids = buttons.Select(b => b.GetProperty("custom_id").GetString()!).ToList();
         var parts = ids[0].Split(':');
         var question = _bot.Host.Services.GetRequiredService<IQuizStore>().Find(parts[1])!.Questions[0];

@@ -15,7 +15,7 @@ public sealed class QuizTests
 
         var reply = await bot.SendAsync("u1", "quiz");
 
-        Assert.StartsWith("Quiz: 5 question(s).\nQuestion 1/5: ", reply.Text);
+        Assert.StartsWith("Quiz: 5 questions.\nQuestion 1/5: ", reply.Text);
         Assert.Equal(4, reply.ButtonList.Count);
         Assert.All(reply.ButtonList, b => Assert.True(b.Id.ToString().Length <= 100));
         var session = bot.Get<IQuizStore>().Find(reply.ButtonList[0].Id.ToString().Split(':')[1])!;
@@ -47,7 +47,7 @@ public sealed class QuizTests
         var byOption = words.ToDictionary(w => w.Headword).Concat(words.ToDictionary(w => string.Join("；", w.Chinese)))
             .ToDictionary(p => p.Key, p => p.Value);
 
-        var questions = new QuizBuilder(new Random(3)).Build(words, words);
+        var questions = new QuizBuilder(new Random(3), TestText.For<LearningText>()).Build(words, words);
 
         Assert.Equal(words.Count, questions.Count);
         foreach (var (question, word) in questions.Zip(words))
@@ -81,7 +81,7 @@ public sealed class QuizTests
 
         for (var seed = 0; seed < 20; seed++)
         {
-            var question = new QuizBuilder(new Random(seed)).Build([gain], words).Single();
+            var question = new QuizBuilder(new Random(seed), TestText.For<LearningText>()).Build([gain], words).Single();
             Assert.DoesNotContain(question.Options, o => o is "obtain" or "acquire" or "取得" or "獲得");
         }
     }
@@ -166,7 +166,7 @@ public sealed class QuizTests
 
         var reply = await bot.SendAsync("u1", "quiz", ("count", "10"), ("article", "beta"));
 
-        Assert.StartsWith("Quiz: 3 question(s) (only 3 to ask).", reply.Text);
+        Assert.StartsWith("Quiz: 3 questions (only 3 to ask).", reply.Text);
         var session = bot.Get<IQuizStore>().Find(reply.ButtonList[0].Id.ToString().Split(':')[1])!;
         Assert.Equal(["era", "path", "stake"], session.Questions.Select(q => q.WordKey).Order());
     }

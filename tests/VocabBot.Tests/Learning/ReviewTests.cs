@@ -71,7 +71,7 @@ public sealed class ReviewTests
 
         var reply = await bot.SendAsync("u1", "review", ("count", "20"));
 
-        Assert.StartsWith("Review: 2 due word(s).\nQuestion 1/2: ", reply.Text);
+        Assert.StartsWith("Review: 2 due words.\nQuestion 1/2: ", reply.Text);
         Assert.Equal(wrong, Questions(bot, reply).Select(q => q.WordKey));
     }
 
@@ -113,7 +113,7 @@ public sealed class ReviewTests
 
         var reply = await bot.SendAsync("u1", "review", ("count", "20"));
 
-        Assert.StartsWith("Review: 4 due word(s).", reply.Text);
+        Assert.StartsWith("Review: 4 due words.", reply.Text);
         Assert.All(Questions(bot, reply), q => Assert.Equal("Alpha, edited", bot.Get<Vocabulary>().ByKey(q.WordKey).Single().ArticleTitle));
     }
 

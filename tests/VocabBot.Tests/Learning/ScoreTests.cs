@@ -78,10 +78,10 @@ public sealed class ScoreTests
         var reply = await bot.SendAsync("u1", "stats");
 
         Assert.True(reply.Ephemeral);
-        Assert.Equal("35 points, a 1-day streak, 1 word(s) due now.", reply.Text);
+        Assert.Equal("35 points, a 1-day streak, 1 word due now.", reply.Text);
         Assert.Equal("Stats for Name of u1", reply.Card!.Title);
         Assert.Equal(
-            ["Points: 35", "Answers: 4", "Accuracy: 75%", "Day streak: 1 day(s)", "Words learned: 3", "Due now: 1"],
+            ["Points: 35", "Answers: 4", "Accuracy: 75%", "Day streak: 1 day", "Words learned: 3", "Due now: 1"],
             reply.Card.Fields.Select(f => $"{f.Name}: {f.Value}"));
         Assert.Equal("Next word due in 3 days", reply.Card.Footer);
     }

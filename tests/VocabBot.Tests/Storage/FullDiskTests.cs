@@ -37,9 +37,9 @@ public sealed partial class FullDiskTests
             await app.SendAsync("a");
             var refused = await app.ReadBlockAsync();
 
-            Assert.Contains(StorageHealth.CannotSave, refused, StringComparison.Ordinal);
+            Assert.Contains(TestText.CannotSave, refused, StringComparison.Ordinal);
             await app.SendAsync("a"); // refused again, at once, without touching the database
-            Assert.Contains(StorageHealth.CannotSave, await app.ReadBlockAsync(), StringComparison.Ordinal);
+            Assert.Contains(TestText.CannotSave, await app.ReadBlockAsync(), StringComparison.Ordinal);
             await app.SendAsync("/stats"); // reads go on
             Assert.Equal(acknowledged, AnswersIn(await app.ReadBlockAsync()));
 
@@ -114,7 +114,7 @@ public sealed partial class FullDiskTests
             var reply = await app.ReadBlockAsync();
             if (IsAcknowledged(reply))
                 return reply;
-            Assert.Contains(StorageHealth.CannotSave, reply, StringComparison.Ordinal);
+            Assert.Contains(TestText.CannotSave, reply, StringComparison.Ordinal);
             await Task.Delay(200);
         }
 

@@ -71,7 +71,7 @@ public sealed class PostgresAppTests(PostgresServer server)
         var reply = await bot.ClickAsync("u1", right);
 
         Assert.True(reply.Ephemeral);
-        Assert.Equal(StorageHealth.CannotSave, reply.Text);
+        Assert.Equal(TestText.CannotSave, reply.Text);
     }
 
     private static Task<List<string>> Column(PostgresDatabase database, string sql) =>

@@ -66,7 +66,8 @@ internal sealed class WotdFixture : IDisposable
         var shipped = new ShippedWords(Vocabulary, new HeadwordIndex(Vocabulary), new QuizPools(Vocabulary, NullLogger<QuizPools>.Instance));
         Libraries = new ServerLibraries(new LiteDbLibraryStore(Database), shipped, Microsoft.Extensions.Options.Options.Create(new LibraryOptions()));
         Schedules = new WotdSchedules(Store, Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(new LearningOptions()));
-        Service = new WordOfTheDayService(Store, Libraries, Cycle, Schedules, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<WordOfTheDayService>.Instance);
+        Service = new WordOfTheDayService(Store, Libraries, Cycle, Schedules, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<WordOfTheDayService>.Instance,
+            new WotdCard(TestText.For<WotdText>(), TestText.For<VocabBot.Learning.LearningText>()));
     }
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using VocabBot.Chat;
 using VocabBot.Content;
 using VocabBot.Library;
@@ -8,13 +9,16 @@ namespace VocabBot.Learning.Define;
 /// /define WORD: the word's card from every article that has it, or close suggestions; and the
 /// "define" buttons (under a word of the day), which show the same card to whoever clicked.
 /// </summary>
-internal sealed class DefineCommand(ServerLibraries libraries) : IChatCommand, IChatButton
+internal sealed class DefineCommand(ServerLibraries libraries, IStringLocalizer<LearningText> text) : IChatCommand, IChatButton
 {
     public const int MaxTermLength = 100;
     public const string ButtonKind = "define";
 
-    public CommandDefinition Definition { get; } = new("define", "Look up a word from the study articles",
-        [new("word", "The word or phrase, in any form (loosened, getting access)", Required: true, Autocomplete: true, MaxLength: MaxTermLength)]);
+    public CommandDefinition Definition { get; } = new("define", CommandText.Description(text, "define"),
+        [CommandText.Option(text, new("word", "", Required: true, Autocomplete: true, MaxLength: MaxTermLength), "defineWord")])
+    {
+        Localizations = CommandText.Localized(text, "define"),
+    };
 
     public string Kind => ButtonKind;
 
@@ -41,9 +45,9 @@ internal sealed class DefineCommand(ServerLibraries libraries) : IChatCommand, I
     {
         var typed = term?.Trim() ?? "";
         if (typed.Length == 0)
-            return ChatReply.Private("Give a word to look up, e.g. /define loosen.");
+            return ChatReply.Private(text["DefineEmpty"]);
         if (typed.Length > MaxTermLength)
-            return ChatReply.Private($"That is {typed.Length} characters; give one word or phrase of at most {MaxTermLength}.");
+            return ChatReply.Private(text["DefineTooLong", typed.Length, MaxTermLength]);
 
         var library = libraries.For(guildId);
         var entries = library.Find(typed);
@@ -52,22 +56,23 @@ internal sealed class DefineCommand(ServerLibraries libraries) : IChatCommand, I
 
         var first = entries[0];
         var viaForm = Inflections.Key(typed) == first.Key ? "" : $"{typed} → ";
-        var text = $"{viaForm}{first.Headword}: {string.Join("；", first.Chinese)}";
-        return new ChatReply(text, Card(entries));
+        var line = $"{viaForm}{first.Headword}: {string.Join("；", first.Chinese)}";
+        return new ChatReply(line, Card(text, entries));
     }
 
-    private static ChatReply NotFound(WordLibrary library, string typed)
+    private ChatReply NotFound(WordLibrary library, string typed)
     {
         var shown = typed.Length > 40 ? typed[..40] + "…" : typed;
         var suggestions = Suggestions.For(typed, library.Headwords);
         return ChatReply.Private(suggestions.Count == 0
-            ? $"'{shown}' is not in any article; try another word or phrase."
-            : $"'{shown}' is not in any article. Did you mean: {string.Join(", ", suggestions)}?");
+            ? text["DefineNotFound", shown]
+            : text["DefineDidYouMean", shown, string.Join(", ", suggestions)]);
     }
 
     /// <summary>The card of a word: one block per article that has it. The word of the day shows it too.</summary>
-    public static ChatCard Card(IReadOnlyList<WordDocument> entries)
+    public static ChatCard Card(IStringLocalizer<LearningText> text, IReadOnlyList<WordDocument> entries)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var fields = new List<ChatCardField>();
         var ordered = entries.OrderByDescending(e => e.ArticleDate).ThenBy(e => e.ArticleId, StringComparer.Ordinal).ToList();
         var several = ordered.Count > 1;
@@ -75,19 +80,19 @@ internal sealed class DefineCommand(ServerLibraries libraries) : IChatCommand, I
         {
             // With several articles each block starts with its article; with one, the article closes the card.
             if (several)
-                fields.Add(new ChatCardField("Article", ArticleLine(entry)));
-            fields.Add(new ChatCardField("IPA", Or(entry.Ipa), Inline: true));
-            fields.Add(new ChatCardField("Part of speech", Or(entry.PartOfSpeech), Inline: true));
-            fields.Add(new ChatCardField("Chinese", Or(string.Join("；", entry.Chinese)), Inline: true));
-            fields.Add(new ChatCardField("Example", Or(entry.Example)));
+                fields.Add(new ChatCardField(text["CardArticle"], ArticleLine(entry)));
+            fields.Add(new ChatCardField(text["CardIpa"], Or(entry.Ipa), Inline: true));
+            fields.Add(new ChatCardField(text["CardPartOfSpeech"], Or(entry.PartOfSpeech), Inline: true));
+            fields.Add(new ChatCardField(text["CardChinese"], Or(string.Join("；", entry.Chinese)), Inline: true));
+            fields.Add(new ChatCardField(text["CardExample"], Or(entry.Example)));
             if (entry.Context is not null)
-                fields.Add(new ChatCardField("In the article", entry.Context));
+                fields.Add(new ChatCardField(text["CardInTheArticle"], entry.Context));
             if (!several)
-                fields.Add(new ChatCardField("Article", ArticleLine(entry)));
+                fields.Add(new ChatCardField(text["CardArticle"], ArticleLine(entry)));
         }
 
         var top = ordered[0];
-        var footer = !several ? null : $"In {ordered.Count} articles";
+        var footer = !several ? null : text["CardInArticles", ordered.Count].Value;
         return new ChatCard(top.Headword, fields, Footer: footer, Url: top.ArticleLink);
     }
 

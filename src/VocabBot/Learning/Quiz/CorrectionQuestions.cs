@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using VocabBot.Chat;
 using VocabBot.Learning.Summary;
 using VocabBot.Library;
@@ -12,7 +13,7 @@ namespace VocabBot.Learning.Quiz;
 /// letters on the buttons, so a version may be longer than a button label; a sentence longer than
 /// <see cref="MaxSentenceLength"/> is left out, so that four versions fit one card field.
 /// </summary>
-internal sealed class CorrectionQuestions(Random random)
+internal sealed class CorrectionQuestions(Random random, IStringLocalizer<LearningText> text)
 {
     public const int MinChanges = 2;
     public const int MaxSentenceLength = 250;
@@ -72,11 +73,11 @@ internal sealed class CorrectionQuestions(Random random)
     }
 
     /// <summary>Why /quiz kind:correction has nothing to ask, for one article or (null) the whole library.</summary>
-    public static string NoneToAsk(LibraryArticle? article) => article switch
+    public string NoneToAsk(LibraryArticle? article) => article switch
     {
-        null => "No article here has a corrected summary with a sentence to ask about; try another kind.",
-        { CorrectedSummary: null or "" } => $"“{article.Title}” has no corrected summary, so there are no correction questions; try another kind or article.",
-        _ => $"No sentence of “{article.Title}”'s summary was corrected in {MinChanges} or more places (in {MaxSentenceLength} characters or fewer), so there are no correction questions; try another kind or article.",
+        null => text["CorrectionNoneToAsk"],
+        { CorrectedSummary: null or "" } => text["CorrectionNoSummary", article.Title],
+        _ => text["CorrectionTooFewChanges", article.Title, MinChanges, MaxSentenceLength],
     };
 
     private QuizQuestion? Question(LibraryArticle article, SentencePair pair, WordDiff diff)
@@ -98,7 +99,7 @@ internal sealed class CorrectionQuestions(Random random)
             WordKey = KeyOf(article.Id, pair.Number),
             Headword = article.Title,
             Kind = QuestionKind.Correction,
-            Prompt = $"Which version of this sentence from the summary of “{article.Title}” corrects every mistake?\n> {ChatMarkup.Escape(diff.Learner)}",
+            Prompt = text["QuestionCorrection", article.Title, ChatMarkup.Escape(diff.Learner)],
             Options = [.. options],
             Answer = Array.IndexOf(options, right),
             Meaning = diff.Markup(),

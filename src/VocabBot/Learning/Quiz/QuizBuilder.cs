@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using VocabBot.Content;
 using VocabBot.Library;
 
@@ -7,7 +8,7 @@ namespace VocabBot.Learning.Quiz;
 /// Turns words into questions of mixed kinds. Distractors share the part of speech where the pool
 /// allows, never share a meaning with the right answer, never repeat, and all order is random.
 /// </summary>
-internal sealed class QuizBuilder(Random random)
+internal sealed class QuizBuilder(Random random, IStringLocalizer<LearningText> text)
 {
     public const int OptionCount = 4;
     private static readonly QuestionKind[] Kinds = [QuestionKind.Meaning, QuestionKind.Reverse, QuestionKind.Cloze];
@@ -73,9 +74,9 @@ internal sealed class QuizBuilder(Random random)
             Kind = kind,
             Prompt = kind switch
             {
-                QuestionKind.Meaning => $"What does “{word.Headword}” mean?",
-                QuestionKind.Reverse => $"Which word means “{Meaning(word)}”?",
-                _ => $"Fill in the blank: {cloze}",
+                QuestionKind.Meaning => text["QuestionMeaning", word.Headword],
+                QuestionKind.Reverse => text["QuestionReverse", Meaning(word)],
+                _ => text["QuestionCloze", cloze ?? ""],
             },
             Options = [.. options],
             Answer = Array.IndexOf(options, right),

@@ -1,13 +1,17 @@
+using Microsoft.Extensions.Localization;
 using VocabBot.Chat;
 using VocabBot.Library;
 
 namespace VocabBot.Learning.Quiz;
 
 /// <summary>/quiz [count] [kind] [article]: due and missed words first, then new ones; a summary's corrections among them.</summary>
-internal sealed class QuizCommand(QuizCommands quiz, ServerLibraries libraries) : IChatCommand
+internal sealed class QuizCommand(QuizCommands quiz, ServerLibraries libraries, IStringLocalizer<LearningText> text) : IChatCommand
 {
-    public CommandDefinition Definition { get; } = new("quiz", "A multiple-choice quiz: due and missed words first, then new ones",
-        [QuizCommands.CountOption, QuizKinds.Option, new("article", "Only words from this article", Autocomplete: true)]);
+    public CommandDefinition Definition { get; } = new("quiz", CommandText.Description(text, "quiz"),
+        [QuizCommands.CountOption(text), QuizKinds.Option(text), CommandText.Option(text, new("article", "", Autocomplete: true), "quizArticle")])
+    {
+        Localizations = CommandText.Localized(text, "quiz"),
+    };
 
     public Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(quiz.Start(request, QuizMode.Quiz));
@@ -17,9 +21,12 @@ internal sealed class QuizCommand(QuizCommands quiz, ServerLibraries libraries) 
 }
 
 /// <summary>/review [count]: only the words due for review.</summary>
-internal sealed class ReviewCommand(QuizCommands quiz) : IChatCommand
+internal sealed class ReviewCommand(QuizCommands quiz, IStringLocalizer<LearningText> text) : IChatCommand
 {
-    public CommandDefinition Definition { get; } = new("review", "Quiz only the words due for review", [QuizCommands.CountOption]);
+    public CommandDefinition Definition { get; } = new("review", CommandText.Description(text, "review"), [QuizCommands.CountOption(text)])
+    {
+        Localizations = CommandText.Localized(text, "review"),
+    };
 
     public Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(quiz.Start(request, QuizMode.Review));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using VocabBot.Chat;
 using VocabBot.Content;
@@ -20,25 +21,25 @@ internal sealed class QuizCommands(
     Scoreboard scoreboard,
     IStoreTransactions transactions,
     TimeProvider time,
-    IOptions<LearningOptions> options)
+    IOptions<LearningOptions> options,
+    IStringLocalizer<LearningText> text,
+    IStringLocalizer<ChatText> chat)
 {
     public const int DefaultCount = 5;
     public const int MaxCount = 20;
 
-    public static readonly CommandOption CountOption = new("count", $"How many questions, 1 to {MaxCount} (default {DefaultCount})",
-        CommandOptionType.Integer, MinValue: 1, MaxValue: MaxCount);
-
-    public const string AlreadyAnswered = "You already answered this question; your first answer stands.";
+    public static CommandOption CountOption(IStringLocalizer<LearningText> text) =>
+        CommandText.Option(text, new("count", "", CommandOptionType.Integer, MinValue: 1, MaxValue: MaxCount), "count", MaxCount, DefaultCount);
 
     public ChatReply Start(ChatRequest request, QuizMode mode)
     {
         ArgumentNullException.ThrowIfNull(request);
         var command = mode == QuizMode.Review ? "review" : "quiz";
-        if (CommandInput.Count(request.Option("count"), DefaultCount, MaxCount, command, out var error) is not { } count)
+        if (CommandInput.Count(chat, request.Option("count"), DefaultCount, MaxCount, command, out var error) is not { } count)
             return error!;
         // /review has no kind: it asks the words due, whatever a hand-made request carries.
         if ((mode == QuizMode.Review ? QuizKind.Mixed : QuizKinds.Parse(request.Option("kind"))) is not { } kind)
-            return ChatReply.Private($"The kind is one of {string.Join(", ", QuizKinds.Names)}, not '{CommandInput.Shorten(request.Option("kind")!.Trim(), 20)}'; e.g. /quiz kind:cloze.");
+            return ChatReply.Private(text["QuizBadKind", string.Join(", ", QuizKinds.Names), CommandInput.Shorten(request.Option("kind")!.Trim(), 20)]);
 
         var library = libraries.For(request.GuildId);
         var pool = library.Pool;
@@ -47,7 +48,7 @@ internal sealed class QuizCommands(
         {
             article = Articles.Find(library.Articles(), typed);
             if (article is null)
-                return ChatReply.Private($"No article matches '{CommandInput.Shorten(typed.Trim(), 40)}'; leave it out or pick one the autocomplete offers.");
+                return ChatReply.Private(text["QuizNoArticle", CommandInput.Shorten(typed.Trim(), 40)]);
         }
 
         var now = time.GetUtcNow();
@@ -55,8 +56,8 @@ internal sealed class QuizCommands(
         if (kind == QuizKind.Correction)
         {
             return correction.Build(articles, count) is { Count: > 0 } asked
-                ? Open(request.UserId, request.DisplayName, request.GuildId, mode, asked, $"Quiz: {asked.Count} correction question(s){Fewer(asked.Count, count)}.", now)
-                : ChatReply.Private(CorrectionQuestions.NoneToAsk(article));
+                ? Open(request.UserId, request.DisplayName, request.GuildId, mode, asked, Counted("QuizIntroCorrection", asked.Count, Fewer(asked.Count, count)), now)
+                : ChatReply.Private(correction.NoneToAsk(article));
         }
 
         if (pool.ByKey.Count < QuizBuilder.OptionCount)
@@ -75,19 +76,19 @@ internal sealed class QuizCommands(
         {
             return mode == QuizMode.Review
                 ? NothingDue(request, inArticle ?? pool.Words, inArticle?.ToDictionary(w => w.Key, StringComparer.Ordinal) ?? pool.ByKey, now)
-                : ChatReply.Private("That article has no words to ask; pick another or leave the article out.");
+                : ChatReply.Private(text["QuizArticleNoWords"]);
         }
 
         var questions = builder.Build(words, pool, QuizKinds.WordQuestions(kind)).Take(wanted).ToList();
         if (questions.Count == 0)
         {
             return ChatReply.Private(kind == QuizKind.Cloze
-                ? "None of those words' example sentences has the word to blank out; try another kind or article."
-                : "Those words have too few different meanings to make four options from; try another article.");
+                ? text["QuizNoCloze"]
+                : text["QuizTooFewMeanings"]);
         }
 
         CorrectionQuestions.MixInto(questions, corrections);
-        var intro = mode == QuizMode.Review ? $"Review: {questions.Count} due word(s)." : $"Quiz: {questions.Count} question(s){Fewer(questions.Count, count)}.";
+        var intro = mode == QuizMode.Review ? Counted("ReviewIntro", questions.Count) : Counted("QuizIntro", questions.Count, Fewer(questions.Count, count));
         return Open(request.UserId, request.DisplayName, request.GuildId, mode, questions, intro, now);
     }
 
@@ -98,21 +99,23 @@ internal sealed class QuizCommands(
         var pool = libraries.For(click.GuildId).Pool;
         var word = pool.ByKey.GetValueOrDefault(key);
         if (word is null)
-            return ChatReply.Private("That word is no longer in the study articles; try /quiz.");
+            return ChatReply.Private(text["QuizWordGone"]);
         if (pool.ByKey.Count < QuizBuilder.OptionCount)
             return TooFewWords(click.GuildId, pool.ByKey.Count);
         var questions = builder.Build([word], pool);
         if (questions.Count == 0)
-            return ChatReply.Private("That word has too few different meanings around it to make four options from; try /quiz.");
-        var reply = Open(click.UserId, click.DisplayName, click.GuildId, QuizMode.Quiz, questions, $"Quiz: {word.Headword}.", time.GetUtcNow());
+            return ChatReply.Private(text["QuizWordTooFewMeanings"]);
+        var reply = Open(click.UserId, click.DisplayName, click.GuildId, QuizMode.Quiz, questions, text["QuizIntroWord", word.Headword], time.GetUtcNow());
         return reply with { Ephemeral = true };
     }
 
-    private static string Fewer(int asked, int count) => asked < count ? $" (only {asked} to ask)" : "";
+    private string Fewer(int asked, int count) => asked < count ? text["QuizFewer", asked] : "";
 
-    private static ChatReply TooFewWords(string? guildId, int words) => ChatReply.Private(guildId is null
-        ? $"A quiz needs at least {QuizBuilder.OptionCount} words and there are {words}; add articles to the content folder."
-        : $"A quiz needs at least {QuizBuilder.OptionCount} words and this server's library has {words}; a server manager can add notes with /article add.");
+    /// <summary>A text with a count in it: its "{key}One" for 1, its "{key}Many" otherwise (English has a plural, Chinese none).</summary>
+    private string Counted(string key, int count, string rest = "") => text[key + (count == 1 ? "One" : "Many"), count, rest];
+
+    private ChatReply TooFewWords(string? guildId, int words) =>
+        ChatReply.Private(text[guildId is null ? "QuizTooFewWords" : "QuizTooFewWordsServer", QuizBuilder.OptionCount, words]);
 
     private ChatReply Open(string userId, string userName, string? guildId, QuizMode mode, List<QuizQuestion> questions, string intro, DateTimeOffset now)
     {
@@ -129,7 +132,7 @@ internal sealed class QuizCommands(
             LastActivity = now,
         };
         sessions.Start(session, now);
-        return QuizReplies.Question(session, intro);
+        return QuizReplies.Question(text, session, intro);
     }
 
     public ChatReply Click(ButtonClick click)
@@ -137,13 +140,13 @@ internal sealed class QuizCommands(
         ArgumentNullException.ThrowIfNull(click);
         var id = click.Button;
         if (id.Args.Count != 3 || !int.TryParse(id.Arg(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-            return ChatReply.Private("That button is not one of this bot's quiz buttons.");
+            return ChatReply.Private(text["QuizNotOurButton"]);
 
         var session = sessions.Find(id.Arg(0));
         if (session is null || index >= session.Questions.Count)
-            return ChatReply.Private("That quiz is no longer open; start a new one with /quiz.");
+            return ChatReply.Private(text["QuizNotOpen"]);
         if (session.UserId != click.UserId)
-            return ChatReply.Private($"This quiz is {session.UserName}'s; start your own with /quiz.");
+            return ChatReply.Private(text["QuizSomeoneElses", session.UserName]);
         var now = time.GetUtcNow();
         if (Closed(session, now) is { } closed)
             return closed;
@@ -161,8 +164,8 @@ internal sealed class QuizCommands(
 
         return session.Status switch
         {
-            QuizStatus.Expired => ChatReply.Private($"This quiz expired after {expiry.TotalMinutes:0} minutes without an answer; start a new one with /quiz."),
-            QuizStatus.Replaced => ChatReply.Private("You started a newer quiz; answer that one, or start again with /quiz."),
+            QuizStatus.Expired => ChatReply.Private(text["QuizExpired", expiry.TotalMinutes.ToString("0", CultureInfo.InvariantCulture)]),
+            QuizStatus.Replaced => ChatReply.Private(text["QuizReplaced"]),
             _ => null,
         };
     }
@@ -171,19 +174,19 @@ internal sealed class QuizCommands(
     {
         if (index != session.Current || session.Questions[index].Chosen is null || index + 1 >= session.Questions.Count
             || !sessions.Advance(session.Id, index, now))
-            return ChatReply.Private("You are already past that question; answer the one shown last.");
+            return ChatReply.Private(text["QuizPastQuestion"]);
         session.Current++;
         session.LastActivity = now;
-        return QuizReplies.Question(session);
+        return QuizReplies.Question(text, session);
     }
 
     private ChatReply Answer(QuizSession session, int index, string choice, ButtonClick click, DateTimeOffset now)
     {
         var question = session.Questions[index];
         if (question.Chosen is not null || index != session.Current)
-            return ChatReply.Private(AlreadyAnswered);
+            return ChatReply.Private(text["QuizAlreadyAnswered"]);
         if (!int.TryParse(choice, NumberStyles.None, CultureInfo.InvariantCulture, out var option) || option >= question.Options.Count)
-            return ChatReply.Private("That button is not one of this question's options.");
+            return ChatReply.Private(text["QuizNotAnOption"]);
 
         var correct = option == question.Answer;
         var last = index + 1 == session.Questions.Count;
@@ -202,22 +205,22 @@ internal sealed class QuizCommands(
             return recorded;
         });
         if (answer is null)
-            return ChatReply.Private(AlreadyAnswered);
+            return ChatReply.Private(text["QuizAlreadyAnswered"]);
 
         question.Chosen = option;
         session.Right += correct ? 1 : 0;
         session.Points += answer.Points;
         session.LastActivity = now;
         session.Status = last ? QuizStatus.Finished : QuizStatus.Open;
-        return QuizReplies.Answered(session, question, answer, last);
+        return QuizReplies.Answered(text, session, question, answer, last);
     }
 
     private ChatReply NothingDue(ChatRequest request, IReadOnlyList<WordEntry> candidates, IReadOnlyDictionary<string, WordEntry> byKey, DateTimeOffset now)
     {
         if (picker.NextDue(request.UserId, candidates, byKey, now) is not { } due)
-            return ChatReply.Private("You have no words in review yet; answer some with /quiz first.");
+            return ChatReply.Private(text["ReviewNoneYet"]);
         var zone = options.Value.ZoneFor(request.GuildId);
         var local = TimeZoneInfo.ConvertTime(due, zone);
-        return ChatReply.Private($"Nothing is due for review; the next word is due {local:yyyy-MM-dd HH:mm} ({zone.Id}), {CommandInput.Until(due - now)}.");
+        return ChatReply.Private(text["ReviewNothingDue", local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), zone.Id, CommandInput.Until(chat, due - now)]);
     }
 }

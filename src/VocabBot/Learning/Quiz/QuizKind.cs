@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using VocabBot.Chat;
 
 namespace VocabBot.Learning.Quiz;
@@ -12,7 +13,7 @@ internal static class QuizKinds
 
     public static readonly IReadOnlyList<string> Names = ["meaning", "reverse", "cloze", "correction", "mixed"];
 
-    public static readonly CommandOption Option = new("kind", "meaning, reverse, cloze, correction or mixed (the default)", Choices: Names);
+    public static CommandOption Option(IStringLocalizer<LearningText> text) => CommandText.Option(text, new("kind", "", Choices: Names), "kind");
 
     /// <summary>The kind typed, Mixed when none was; null when it is none of <see cref="Names"/>.</summary>
     public static QuizKind? Parse(string? typed) => typed?.Trim().ToLowerInvariant() switch

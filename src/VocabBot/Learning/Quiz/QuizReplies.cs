@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using VocabBot.Chat;
 using VocabBot.Learning.Scores;
 
@@ -13,36 +14,41 @@ internal static class QuizReplies
     public static ButtonId ButtonId(QuizSession session, int question, string choice) =>
         new(Kind, session.Id, question.ToString(CultureInfo.InvariantCulture), choice);
 
-    public static ChatReply Question(QuizSession session, string? intro = null)
+    public static ChatReply Question(IStringLocalizer<LearningText> text, QuizSession session, string? intro = null)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var index = session.Current;
         var question = session.Questions[index];
-        var text = $"Question {index + 1}/{session.Questions.Count}: {question.Prompt}";
+        var line = text["QuestionNumber", index + 1, session.Questions.Count, question.Prompt].Value;
         // A correction's versions are sentences, longer than a button holds: they are listed, and the buttons lettered.
         var lettered = question.Kind == QuestionKind.Correction;
         if (lettered)
-            text += string.Concat(question.Options.Select((option, i) => $"\n{Letter(i)}. {ChatMarkup.Escape(option)}"));
+            line += string.Concat(question.Options.Select((option, i) => $"\n{Letter(i)}. {ChatMarkup.Escape(option)}"));
         var buttons = question.Options
             .Select((option, i) => new ChatButton(lettered ? Letter(i) : Label(option), ButtonId(session, index, i.ToString(CultureInfo.InvariantCulture))))
             .ToList();
-        return new ChatReply(intro is null ? text : $"{intro}\n{text}", Buttons: buttons);
+        return new ChatReply(intro is null ? line : $"{intro}\n{line}", Buttons: buttons);
     }
 
-    public static ChatReply Answered(QuizSession session, QuizQuestion question, AnswerRecord answer, bool last)
+    public static ChatReply Answered(IStringLocalizer<LearningText> text, QuizSession session, QuizQuestion question, AnswerRecord answer, bool last)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(answer);
         var verdict = answer.Correct
-            ? $"✅ Right! +{answer.Points} points{(answer.Points > Scoreboard.PointsPerRightAnswer ? " (a run of right answers)" : "")}"
+            ? text[answer.Points > Scoreboard.PointsPerRightAnswer ? "AnswerRightRun" : "AnswerRight", answer.Points]
             : question.Kind == QuestionKind.Correction
-                ? $"❌ Not quite: {Letter(question.Chosen ?? 0)} still has a mistake."
-                : $"❌ Not quite: you picked “{question.Options[question.Chosen ?? 0]}”.";
+                ? text["AnswerWrongCorrection", Letter(question.Chosen ?? 0)]
+                : text["AnswerWrong", question.Options[question.Chosen ?? 0]];
         List<string> lines = question.Kind == QuestionKind.Correction
-            ? [verdict, $"Answer: {Letter(question.Answer)}. {ChatMarkup.Escape(question.Options[question.Answer])}", $"Changes: {question.Meaning}"]
-            : [verdict, $"Answer: {question.Headword} — {question.Meaning}", $"Example: {question.Example}"];
-        lines.Add($"Score: {session.Right}/{session.Answered} right, {session.Points} points");
+            ? [verdict, text["AnswerCorrection", Letter(question.Answer), ChatMarkup.Escape(question.Options[question.Answer])], text["AnswerChanges", question.Meaning]]
+            : [verdict, text["AnswerWord", question.Headword, question.Meaning], text["AnswerExample", question.Example]];
+        lines.Add(text["AnswerScore", session.Right, session.Answered, session.Points]);
         if (!last)
-            return new ChatReply(string.Join('\n', lines), Buttons: [new ChatButton("Next", ButtonId(session, session.Current, Next), ChatButtonStyle.Primary)]);
+            return new ChatReply(string.Join('\n', lines), Buttons: [new ChatButton(text["NextButton"], ButtonId(session, session.Current, Next), ChatButtonStyle.Primary)]);
 
-        lines.Add($"{(session.Mode == QuizMode.Review ? "Review" : "Quiz")} finished: {session.Right} of {session.Questions.Count} right, {session.Points} points. /review brings words back when they are due; /stats shows your progress.");
+        lines.Add(text[session.Mode == QuizMode.Review ? "ReviewFinished" : "QuizFinished", session.Right, session.Questions.Count, session.Points]);
         return new ChatReply(string.Join('\n', lines));
     }
 

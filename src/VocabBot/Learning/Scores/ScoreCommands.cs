@@ -1,11 +1,12 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using VocabBot.Chat;
 using VocabBot.Learning.Review;
 
 namespace VocabBot.Learning.Scores;
 
 /// <summary>/leaderboard [all|week] and /stats (with its picture, <see cref="ProgressPicture"/>).</summary>
-internal sealed class ScoreCommands(Scoreboard scoreboard, IReviewStore memory, TimeProvider time)
+internal sealed class ScoreCommands(Scoreboard scoreboard, IReviewStore memory, TimeProvider time, IStringLocalizer<LearningText> text, IStringLocalizer<ChatText> chat)
 {
     public const int TopCount = 10;
     public static readonly IReadOnlyList<string> Periods = ["all", "week"];
@@ -15,21 +16,21 @@ internal sealed class ScoreCommands(Scoreboard scoreboard, IReviewStore memory, 
         ArgumentNullException.ThrowIfNull(request);
         var period = request.Option("period")?.Trim().ToLowerInvariant() is { Length: > 0 } given ? given : "all";
         if (!Periods.Contains(period))
-            return ChatReply.Private($"The period is 'all' or 'week', not '{CommandInput.Shorten(period, 20)}'; e.g. /leaderboard week.");
+            return ChatReply.Private(text["LeaderboardBadPeriod", CommandInput.Shorten(period, 20)]);
         if (request.GuildId is null)
-            return ChatReply.Private("Leaderboards are per server; use /leaderboard in a server, or /stats here.");
+            return ChatReply.Private(text["LeaderboardNoServer"]);
 
         var week = period == "week";
         var board = scoreboard.Leaderboard(request.GuildId, request.UserId, week, TopCount, time.GetUtcNow());
-        var lines = new List<string> { week ? "Leaderboard, this week (from Monday):" : "Leaderboard, all time:" };
+        var lines = new List<string> { text[week ? "LeaderboardWeek" : "LeaderboardAll"] };
         if (board.Top.Count == 0)
-            return new ChatReply($"{lines[0]} no answers yet; be the first with /quiz.");
+            return new ChatReply(text["LeaderboardEmpty", lines[0]]);
 
         lines.AddRange(board.Top.Select(s => Line(s, s.UserId == request.UserId)));
         if (board.Own is { Rank: > TopCount } own)
             lines.AddRange(["…", Line(own, you: true)]);
         else if (board.Own is null)
-            lines.Add("You are not on it yet; /quiz earns points.");
+            lines.Add(text["LeaderboardNotOnIt"]);
         return new ChatReply(string.Join('\n', lines));
     }
 
@@ -43,26 +44,26 @@ internal sealed class ScoreCommands(Scoreboard scoreboard, IReviewStore memory, 
         var streak = scoreboard.DayStreak(request.GuildId, request.UserId, now);
         var fields = new List<ChatCardField>
         {
-            new("Points", Number(points), Inline: true),
-            new("Answers", Number(answers), Inline: true),
-            new("Accuracy", answers == 0 ? "—" : Percent((double)right / answers), Inline: true),
-            new("Day streak", $"{Number(streak)} day(s)", Inline: true),
-            new("Words learned", Number(learned), Inline: true),
-            new("Due now", Number(dueNow), Inline: true),
+            new(text["StatsPoints"], Number(points), Inline: true),
+            new(text["StatsAnswers"], Number(answers), Inline: true),
+            new(text["StatsAccuracy"], answers == 0 ? "—" : Percent((double)right / answers), Inline: true),
+            new(text["StatsStreak"], text[streak == 1 ? "StreakDaysOne" : "StreakDaysMany", Number(streak)], Inline: true),
+            new(text["StatsLearned"], Number(learned), Inline: true),
+            new(text["StatsDue"], Number(dueNow), Inline: true),
         };
-        var footer = nextDue is { } due ? $"Next word due {CommandInput.Until(due - now)}" : "Answer a /quiz to start reviewing";
-        var text = answers == 0
-            ? "No answers yet; /quiz starts one."
-            : $"{Number(points)} points, a {Number(streak)}-day streak, {Number(dueNow)} word(s) due now.";
-        var reply = new ChatReply(text, new ChatCard($"Stats for {Display(request.DisplayName)}", fields, Footer: footer), Ephemeral: true);
+        var footer = nextDue is { } due ? text["StatsNextDue", CommandInput.Until(chat, due - now)] : text["StatsStartReviewing"];
+        var summary = answers == 0
+            ? text["StatsNoAnswers"]
+            : text[dueNow == 1 ? "StatsSummaryOne" : "StatsSummaryMany", Number(points), Number(streak), Number(dueNow)];
+        var reply = new ChatReply(summary, new ChatCard(text["StatsTitle", Display(request.DisplayName)], fields, Footer: footer), Ephemeral: true);
         if (answers == 0)
             return reply;
         var picture = ProgressPicture.Render(scoreboard.History(request.GuildId, request.UserId, now), streak);
         return reply with { Image = new ChatImage(ProgressPicture.FileName, picture, ProgressPicture.Description) };
     }
 
-    private static string Line(Standing s, bool you) =>
-        $"{s.Rank}. {Display(s.Name)}{(you ? " (you)" : "")}: {Number(s.Points)} points, {Percent(s.Accuracy)} right of {Number(s.Answers)}";
+    private string Line(Standing s, bool you) =>
+        text["LeaderboardLine", s.Rank, Display(s.Name), you ? text["LeaderboardYou"] : "", Number(s.Points), Percent(s.Accuracy), Number(s.Answers)];
 
     // Names are shown, never mentions: a zero-width space keeps "@everyone" in a name from pinging.
     private static string Display(string name) => name.Replace("@", "@\u200b", StringComparison.Ordinal);

@@ -1,13 +1,17 @@
+using Microsoft.Extensions.Localization;
 using VocabBot.Chat;
 using VocabBot.Library;
 
 namespace VocabBot.Learning.Summary;
 
 /// <summary>/summary [article]: an article's summary beside its correction; the newest article when none is named.</summary>
-internal sealed class SummaryCommand(ServerLibraries libraries) : IChatCommand
+internal sealed class SummaryCommand(ServerLibraries libraries, IStringLocalizer<SummaryText> text) : IChatCommand
 {
-    public CommandDefinition Definition { get; } = new("summary", "An article's summary beside its correction, word by word",
-        [new("article", "The article (default: the newest)", Autocomplete: true, MaxLength: ArticleCommand.MaxNameLength)]);
+    public CommandDefinition Definition { get; } = new("summary", CommandText.Description(text, "summary"),
+        [CommandText.Option(text, new("article", "", Autocomplete: true, MaxLength: ArticleCommand.MaxNameLength), "summaryArticle")])
+    {
+        Localizations = CommandText.Localized(text, "summary"),
+    };
 
     public Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
@@ -22,17 +26,15 @@ internal sealed class SummaryCommand(ServerLibraries libraries) : IChatCommand
         if (article is null)
         {
             return ChatReply.Private(articles.Count > 0
-                ? $"No article matches '{CommandInput.Shorten(typed!.Trim(), 40)}'; leave it out for the newest, or pick one the autocomplete offers."
-                : guildId is null
-                    ? "There are no articles yet; add notes to the content folder."
-                    : "This server's library has no articles yet; a server manager can add notes with /article add.");
+                ? text["NoArticleMatches", CommandInput.Shorten(typed!.Trim(), 40)]
+                : text[guildId is null ? "NoArticles" : "NoArticlesServer"]);
         }
 
         if (string.IsNullOrWhiteSpace(article.Summary))
-            return ChatReply.Private($"“{article.Title}” has no summary to compare.");
+            return ChatReply.Private(text["NoSummary", article.Title]);
         if (string.IsNullOrWhiteSpace(article.CorrectedSummary))
-            return ChatReply.Private($"“{article.Title}” has a summary but no correction yet, so there is nothing to compare.");
-        return SummaryReply.Of(article, article.Summary, article.CorrectedSummary);
+            return ChatReply.Private(text["NoCorrection", article.Title]);
+        return SummaryReply.Of(text, article, article.Summary, article.CorrectedSummary);
     }
 
     public IReadOnlyList<string> Complete(AutocompleteRequest request)

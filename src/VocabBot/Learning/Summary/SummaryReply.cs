@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using VocabBot.Chat;
 using VocabBot.Library;
 
@@ -12,23 +13,20 @@ namespace VocabBot.Learning.Summary;
 /// </summary>
 internal static class SummaryReply
 {
-    public const string Heading = "The summary beside its correction, sentence by sentence (~~removed~~, **added**):";
-    private const string Written = "Summary: ";
-    private const string Fixed = "Corrected: ";
-    private const string Unchanged = "(no change)";
-
     // Room kept in the card for the footer that says how many sentences were left out.
     private const int FooterRoom = 120;
 
-    public static ChatReply Of(LibraryArticle article, string summary, string corrected)
+    /// <summary>The card in the current UI culture's language.</summary>
+    public static ChatReply Of(IStringLocalizer<SummaryText> text, LibraryArticle article, string summary, string corrected)
     {
+        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(article);
         var pairs = SentencePairs.Of(summary, corrected);
         var room = ChatLimits.CardTotal - Math.Min(article.Title.Length, ChatLimits.CardTitle) - FooterRoom;
         var fields = new List<ChatCardField>();
         foreach (var pair in pairs.Take(ChatLimits.Fields))
         {
-            var field = Field(pair);
+            var field = Field(text, pair);
             room -= field.Name.Length + field.Value.Length;
             if (room < 0)
                 break;
@@ -37,21 +35,22 @@ internal static class SummaryReply
 
         var changed = pairs.Count(p => p.Learner != p.Corrected);
         var footer = fields.Count == pairs.Count
-            ? $"{Sentences(pairs.Count)}, {changed.ToString(CultureInfo.InvariantCulture)} corrected · {article.Id}"
-            : $"Sentences 1–{fields.Count.ToString(CultureInfo.InvariantCulture)} of {pairs.Count.ToString(CultureInfo.InvariantCulture)} shown: the rest do not fit in one message; /article show has the whole text.";
-        return new ChatReply(Heading, new ChatCard(article.Title, fields, Footer: footer, Url: article.Link));
+            ? text["FooterAll", text[pairs.Count == 1 ? "SentencesOne" : "SentencesMany", Number(pairs.Count)], Number(changed), article.Id]
+            : text["FooterCut", Number(fields.Count), Number(pairs.Count)];
+        return new ChatReply(text["Heading"], new ChatCard(article.Title, fields, Footer: footer, Url: article.Link));
     }
 
-    private static ChatCardField Field(SentencePair pair)
+    private static ChatCardField Field(IStringLocalizer<SummaryText> text, SentencePair pair)
     {
-        var name = $"Sentence {pair.Number.ToString(CultureInfo.InvariantCulture)}";
+        var (written, corrected, unchanged) = (text["Written"].Value, text["Fixed"].Value, text["Unchanged"].Value);
+        var name = text["SentenceName", Number(pair.Number)];
         if (pair.Learner == pair.Corrected)
-            return new(name, $"{Written}{ChatMarkup.EscapeWithin(pair.Learner, ChatLimits.FieldValue - Written.Length - Fixed.Length - Unchanged.Length - 1)}\n{Fixed}{Unchanged}");
+            return new(name, $"{written}{ChatMarkup.EscapeWithin(pair.Learner, ChatLimits.FieldValue - written.Length - corrected.Length - unchanged.Length - 1)}\n{corrected}{unchanged}");
         // Half the field for each line, as a rule; a short first line leaves the rest to the second.
-        var learner = ChatMarkup.EscapeWithin(pair.Learner, (ChatLimits.FieldValue / 2) - Written.Length - 1);
-        var diff = pair.Diff().Markup(ChatLimits.FieldValue - Written.Length - learner.Length - 1 - Fixed.Length);
-        return new(name, $"{Written}{learner}\n{Fixed}{diff}");
+        var learner = ChatMarkup.EscapeWithin(pair.Learner, (ChatLimits.FieldValue / 2) - written.Length - 1);
+        var diff = pair.Diff().Markup(ChatLimits.FieldValue - written.Length - learner.Length - 1 - corrected.Length);
+        return new(name, $"{written}{learner}\n{corrected}{diff}");
     }
 
-    private static string Sentences(int count) => count == 1 ? "1 sentence" : $"{count.ToString(CultureInfo.InvariantCulture)} sentences";
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

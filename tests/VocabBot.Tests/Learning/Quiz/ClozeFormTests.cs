@@ -1,3 +1,4 @@
+using VocabBot.Learning;
 using VocabBot.Learning.Quiz;
 using VocabBot.Library;
 
@@ -53,7 +54,7 @@ public sealed class ClozeFormTests
 
         for (var seed = 0; seed < 20; seed++)
         {
-            var question = Assert.Single(new QuizBuilder(new Random(seed)).Build([word], pool, QuestionKind.Cloze));
+            var question = Assert.Single(new QuizBuilder(new Random(seed), TestText.For<LearningText>()).Build([word], pool, QuestionKind.Cloze));
 
             Assert.Contains(Cloze.Blank, question.Prompt);
             Assert.Equal(4, question.Options.Distinct().Count());

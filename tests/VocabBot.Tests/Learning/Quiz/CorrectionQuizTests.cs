@@ -19,7 +19,7 @@ public sealed class CorrectionQuizTests
 
         var quiz = await bot.SendAsync("u1", "quiz", ("kind", "correction"), ("count", "20"));
 
-        Assert.StartsWith("Quiz: 3 correction question(s) (only 3 to ask).\nQuestion 1/3: Which version of this sentence from the summary of “ChatGPT owner OpenAI signs $38bn cloud computing deal with Amazon” corrects every mistake?\n> ", quiz.Text);
+        Assert.StartsWith("Quiz: 3 correction questions (only 3 to ask).\nQuestion 1/3: Which version of this sentence from the summary of “ChatGPT owner OpenAI signs $38bn cloud computing deal with Amazon” corrects every mistake?\n> ", quiz.Text);
         Assert.Equal(["A", "B", "C", "D"], quiz.ButtonList.Select(b => b.Label));
         var session = bot.Get<IQuizStore>().Find(quiz.ButtonList[0].Id.Arg(0))!;
         Assert.Equal(["correction:000_openai_amazon.md#1", "correction:000_openai_amazon.md#2", "correction:000_openai_amazon.md#3"], session.Questions.Select(q => q.WordKey).Order());

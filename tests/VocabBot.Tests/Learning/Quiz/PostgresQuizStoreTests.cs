@@ -50,8 +50,8 @@ public sealed class PostgresQuizStoreTests(PostgresServer server) : QuizStoreCon
                 Task.Run(() => { ready.SignalAndWait(TimeSpan.FromSeconds(10)); return first.ClickAsync("u1", right); }),
                 Task.Run(() => { ready.SignalAndWait(TimeSpan.FromSeconds(10)); return second.ClickAsync("u1", wrong); })).WaitAsync(TimeSpan.FromSeconds(30));
 
-            var recorded = Assert.Single(replies, r => r.Text != QuizCommands.AlreadyAnswered);
-            Assert.Single(replies, r => r.Text == QuizCommands.AlreadyAnswered);
+            var recorded = Assert.Single(replies, r => r.Text != TestText.AlreadyAnswered);
+            Assert.Single(replies, r => r.Text == TestText.AlreadyAnswered);
             var chosen = first.QuestionOf(quiz).Chosen;
             Assert.Equal(recorded.Text.StartsWith("✅", StringComparison.Ordinal) ? first.QuestionOf(quiz).Answer : (first.QuestionOf(quiz).Answer + 1) % 4, chosen);
         }

@@ -17,7 +17,7 @@ public sealed class QuizPoolsTests
 
         var quiz = await bot.SendAsync("u1", "quiz");
 
-        Assert.StartsWith("Quiz: 5 question(s).", quiz.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Quiz: 5 questions.", quiz.Text, StringComparison.Ordinal);
         Assert.Equal(0, pools.BuiltOnRequest);
     }
 

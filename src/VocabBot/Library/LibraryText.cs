@@ -1,0 +1,4 @@
+namespace VocabBot.Library;
+
+/// <summary>The resources (LibraryText.resx, LibraryText.zh-TW.resx) of /article and /articles.</summary>
+internal sealed class LibraryText;

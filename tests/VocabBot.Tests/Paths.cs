@@ -35,6 +35,8 @@ internal static class Paths
         start.ArgumentList.Add(AppDll);
         start.ArgumentList.Add("console");
         start.Environment["Storage__DatabasePath"] = databasePath;
+        // Beside the database, not under the repository's data/, where parallel tests would write the same stats.png.
+        start.Environment["Console__ImageDirectory"] = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "images");
         start.Environment["Content__Watch"] = "false";
         start.Environment["Content__Directory"] = Library;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";

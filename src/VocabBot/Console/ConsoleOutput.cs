@@ -21,7 +21,7 @@ internal sealed class ConsoleOutput(IOptions<ConsoleOptions> options, IHostEnvir
         ArgumentNullException.ThrowIfNull(reply);
         var text = ConsoleRenderer.Render(reply, AnswerKeys(reply.ButtonList));
         if (reply.Image is { } image)
-            text += $"Picture: {await SaveAsync(image, cancellationToken)}\n";
+            text += await SaveAsync(image, cancellationToken) + "\n";
         await WriteAsync(heading is null ? text : $"{heading}\n{text}");
     }
 
@@ -51,12 +51,20 @@ internal sealed class ConsoleOutput(IOptions<ConsoleOptions> options, IHostEnvir
         return keys;
     }
 
+    /// <summary>"Picture: path", or why it was not saved: the reply's text is still worth showing (a full disk, a folder it may not write).</summary>
     private async Task<string> SaveAsync(ChatImage image, CancellationToken cancellationToken)
     {
         var folder = Path.GetFullPath(options.Value.ImageDirectory, environment.ContentRootPath);
-        Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, Path.GetFileName(image.FileName));
-        await File.WriteAllBytesAsync(path, image.Content.ToArray(), cancellationToken);
-        return path;
+        try
+        {
+            Directory.CreateDirectory(folder);
+            await File.WriteAllBytesAsync(path, image.Content.ToArray(), cancellationToken);
+            return $"Picture: {path}";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"Picture not saved to {path}: {e.Message}";
+        }
     }
 }

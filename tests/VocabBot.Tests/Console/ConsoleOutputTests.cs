@@ -24,6 +24,22 @@ public sealed class ConsoleOutputTests
     }
 
     [Fact]
+    public async Task PictureThatCannotBeSaved_IsSaidSo_AndTheReplyStillPrinted()
+    {
+        using var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder.File("images"), "a file where the folder should be");
+        var environment = new HostingEnvironment { ContentRootPath = folder.Path };
+        var output = new ConsoleOutput(Options.Create(new ConsoleOptions { ImageDirectory = "images" }), environment);
+        await using var writer = new StringWriter();
+        output.Writer = writer;
+
+        await output.ShowAsync(new ChatReply("Your progress") { Image = new ChatImage("stats.png", new byte[] { 1, 2, 3 }) }, null, default);
+
+        Assert.StartsWith("Your progress\n", writer.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains($"Picture not saved to {Path.Combine(folder.Path, "images", "stats.png")}: ", writer.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ChannelPost_IsPrintedUnderItsChannel_WithChannelMentionsReadable()
     {
         var output = new ConsoleOutput(Options.Create(new ConsoleOptions()), new HostingEnvironment { ContentRootPath = Path.GetTempPath() });

@@ -101,19 +101,5 @@ public static class ScoresBenchmark
 
     private static string Member(int n) => (200000000000000000L + n).ToString(CultureInfo.InvariantCulture);
 
-    private static void Report(string name, int calls, Action call)
-    {
-        for (var i = 0; i < 200; i++)
-            call();
-        var latencies = new double[calls];
-        for (var i = 0; i < calls; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            call();
-            latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        }
-
-        Array.Sort(latencies);
-        System.Console.WriteLine($"    {name,-18} p50 {Percentile.Of(latencies, 0.50),7:F3}  p99 {Percentile.Of(latencies, 0.99),7:F3}  max {latencies[^1],8:F3}");
-    }
+    private static void Report(string name, int calls, Action call) => Percentile.Report(name, calls, call);
 }

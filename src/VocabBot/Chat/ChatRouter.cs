@@ -68,10 +68,12 @@ internal sealed partial class ChatRouter
     {
         try
         {
-            return await handle().ConfigureAwait(false);
+            using (_storage?.Enter())
+                return await handle().ConfigureAwait(false);
         }
         catch (Exception e) when (StorageFailure.Is(e))
         {
+            // The lease is given back by now: reporting reopens the database, which waits for every lease.
             _storage?.Report(e);
             return ChatReply.Private(_text["CannotSave"]);
         }

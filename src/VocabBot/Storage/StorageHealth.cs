@@ -22,6 +22,9 @@ internal sealed partial class StorageHealth(
 
     public bool IsFailing => database.IsFailing;
 
+    /// <summary>Held by a request while it uses the database: a reopen waits for it to finish.</summary>
+    public ReopenGate.Lease Enter() => database.Gate.Enter();
+
     /// <summary>Records a failed database operation: the first one of an outage is logged, and the database reopened.</summary>
     public void Report(Exception exception)
     {

@@ -93,21 +93,27 @@ internal sealed class VocabDatabase : IDisposable
     {
         if (Path is null)
             return;
-        lock (_reopening)
+        Gate.Reopen(() =>
         {
-            try
+            lock (_reopening)
             {
-                AbandonedTransactions.Disarm(_database);
-                _database.Dispose();
-            }
-            catch (Exception e) when (StorageFailure.Is(e) || e is InvalidOperationException)
-            {
-                // What it could not write is still in the -log file, which the next open reads.
-            }
+                try
+                {
+                    AbandonedTransactions.Disarm(_database);
+                    _database.Dispose();
+                }
+                catch (Exception e) when (StorageFailure.Is(e) || e is InvalidOperationException)
+                {
+                    // What it could not write is still in the -log file, which the next open reads.
+                }
 
-            _database = Open(Path, _backupDirectory!);
-        }
+                _database = Open(Path, _backupDirectory!);
+            }
+        });
     }
+
+    /// <summary>Held by requests while they use the database, so that <see cref="Reopen"/> does not close it under them.</summary>
+    public ReopenGate Gate { get; } = new();
 
     /// <summary>Rolls back a transaction whose work failed, keeping that failure the one that is seen.</summary>
     public static void RollbackQuietly(LiteDatabase database)

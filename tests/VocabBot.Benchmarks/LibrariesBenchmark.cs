@@ -27,7 +27,8 @@ internal static class LibrariesBenchmark
     {
         using var corpus = new ImportedCorpus();
         var store = new LiteDbLibraryStore(corpus.Database);
-        var libraries = corpus.Libraries(store, new LibraryOptions { MaxArticlesPerServer = 100_000, MaxWordsPerServer = 10_000_000 });
+        // Every server held (no Library:MaxLoadedServers eviction): the memory of 1,000 libraries, and warm rows that never reload.
+        var libraries = corpus.Libraries(store, new LibraryOptions { MaxArticlesPerServer = 100_000, MaxWordsPerServer = 10_000_000, MaxLoadedServers = servers });
         var define = new DefineCommand(libraries, Texts.Learning);
         var shipped = corpus.Headwords;
         var perServer = articlesPerServer * wordsPerArticle;

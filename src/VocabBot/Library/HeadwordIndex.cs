@@ -43,6 +43,12 @@ internal sealed class HeadwordIndex
         return results;
     }
 
+    /// <summary>
+    /// Builds the phrase-word array now rather than at the first lookup that needs it: a server's own index is built
+    /// when its library loads, and a sort there costs nothing at an autocomplete keystroke.
+    /// </summary>
+    public void Prepare() => PhraseWordsFor(_headwords());
+
     private static string Normalize(string? typed) =>
         string.Join(' ', (typed ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 

@@ -26,6 +26,7 @@ internal sealed class OwnWords : IWordSource
             .ToDictionary(g => g.Key, g => g.Select(f => f.Key).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
         Headwords = [.. _byKey.Keys.Order(StringComparer.Ordinal)];
         _index = new HeadwordIndex(() => Headwords);
+        _index.Prepare();
         Pool = new QuizPool([.. words.Select(WordEntry.Of).DistinctBy(w => w.Key)]);
         _chinese = new ChineseIndex(Pool.Words);
     }

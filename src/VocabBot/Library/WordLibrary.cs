@@ -80,17 +80,23 @@ internal sealed class WordLibrary
 
     // Each list is already in autocomplete order: the words that begin with what was typed, alphabetically (so the
     // exact word first), then the phrases whose later word does. The two are merged by that order by hand: a LINQ
-    // sort here made autocomplete in a server ten times slower than in a direct message (docs/PERFORMANCE.md).
+    // sort here made autocomplete in a server ten times slower than in a direct message (docs/PERFORMANCE.md). A key
+    // in both lists meets itself at the merge among the words that begin with the prefix; only a phrase is looked
+    // for among those already taken, since that part is ordered by the later word, not the key.
     private static List<string> Merge(IReadOnlyList<string> own, IReadOnlyList<string> shipped, string prefix, int limit)
     {
         var merged = new List<string>(limit);
         int i = 0, j = 0;
         while (merged.Count < limit && (i < own.Count || j < shipped.Count))
         {
-            var takeOwn = j >= shipped.Count || (i < own.Count && Order(own[i], prefix) <= Order(shipped[j], prefix)
-                && (Order(own[i], prefix) == 1 || string.CompareOrdinal(own[i], shipped[j]) <= 0));
+            var ownOrder = i < own.Count ? Order(own[i], prefix) : 2;
+            var shippedOrder = j < shipped.Count ? Order(shipped[j], prefix) : 2;
+            var takeOwn = ownOrder < shippedOrder || (ownOrder == shippedOrder && (ownOrder == 1 || string.CompareOrdinal(own[i], shipped[j]) <= 0));
             var next = takeOwn ? own[i++] : shipped[j++];
-            if (!merged.Contains(next, StringComparer.Ordinal))
+            var seen = Math.Min(ownOrder, shippedOrder) == 0
+                ? merged.Count > 0 && string.Equals(merged[^1], next, StringComparison.Ordinal)
+                : merged.Contains(next, StringComparer.Ordinal);
+            if (!seen)
                 merged.Add(next);
         }
 

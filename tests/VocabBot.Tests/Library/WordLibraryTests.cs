@@ -19,6 +19,14 @@ public sealed class WordLibraryTests
     }
 
     [Fact]
+    public void Autocomplete_AWordOrPhraseInBoth_IsOfferedOnce()
+    {
+        var library = new WordLibrary(Words("own", "scale", "make scene", "big scoop"), Words("shipped", "big scoop", "scale", "make scene"));
+
+        Assert.Equal(["scale", "make scene", "big scoop"], library.Complete("sc", 25));
+    }
+
+    [Fact]
     public void Define_AWordInBoth_ShowsTheServersEntryFirst_ThenTheShippedOne()
     {
         var library = new WordLibrary(Words("own", "scale"), Words("shipped", "scale", "scrutiny"));

@@ -53,5 +53,6 @@ internal sealed record AutocompleteRequest(string UserId, string? GuildId, strin
 internal static class ChatLocale
 {
     public const string Default = "en-US";
+    public const string English = "en-US";
     public const string TraditionalChinese = "zh-TW";
 }

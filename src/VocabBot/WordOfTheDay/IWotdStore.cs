@@ -62,8 +62,11 @@ internal interface IWotdStore
     Task<DateOnly?> LastPostedDateAsync(string channelId, CancellationToken cancellationToken);
 }
 
-/// <summary>A channel's schedule made with /wotd-setup, in the server that owns it (null: made before servers owned them).</summary>
-internal sealed record WotdSetup(string ChannelId, string? GuildId, string Cron, string TimeZone);
+/// <summary>
+/// A channel's schedule made with /wotd-setup, in the server that owns it (null: made before servers owned them), and
+/// the language of its posts (null: English, as before languages were kept).
+/// </summary>
+internal sealed record WotdSetup(string ChannelId, string? GuildId, string Cron, string TimeZone, string? Language = null);
 
 /// <summary>A channel Discord refused a post to (gone, no access, missing permissions): no more posts until it is set up anew.</summary>
 internal sealed record WotdRefusal(string ChannelId, string Reason, DateTimeOffset At);

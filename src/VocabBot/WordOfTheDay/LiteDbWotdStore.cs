@@ -47,7 +47,7 @@ internal sealed class LiteDbWotdStore : IWotdStore
         {
             if (_setups.FindById(setup.ChannelId) is { GuildId: { } owner } && owner != setup.GuildId)
                 return Task.FromResult(false);
-            _setups.Upsert(new WotdSetupDocument { Id = setup.ChannelId, GuildId = setup.GuildId, Cron = setup.Cron, TimeZone = setup.TimeZone });
+            _setups.Upsert(new WotdSetupDocument { Id = setup.ChannelId, GuildId = setup.GuildId, Cron = setup.Cron, TimeZone = setup.TimeZone, Language = setup.Language });
             _refusals.Delete(setup.ChannelId);
             return Task.FromResult(true);
         }
@@ -148,7 +148,7 @@ internal sealed class LiteDbWotdStore : IWotdStore
 
     private static DateOnly Parse(string date) => DateOnly.ParseExact(date, DateFormat, CultureInfo.InvariantCulture);
 
-    private static WotdSetup ToSetup(WotdSetupDocument d) => new(d.Id, d.GuildId, d.Cron, d.TimeZone);
+    private static WotdSetup ToSetup(WotdSetupDocument d) => new(d.Id, d.GuildId, d.Cron, d.TimeZone, d.Language);
 
     private static WotdDay ToDay(WotdDayDocument d) => new(d.ChannelId, Parse(d.Date), d.WordKey, d.Posted, d.PostedAt?.ToUniversalTime());
 }

@@ -33,9 +33,10 @@ internal sealed class PostgresWotdStore(PostgresDatabase database) : IWotdStore,
                 posted_at timestamptz,
                 PRIMARY KEY (channel_id, day));
             """),
+        new("wotd/002", "ALTER TABLE wotd_setups ADD COLUMN language text;"),
     ];
 
-    private const string SetupColumns = "channel_id, guild_id, cron, time_zone";
+    private const string SetupColumns = "channel_id, guild_id, cron, time_zone, language";
     private const string DayColumns = "channel_id, day, word_key, posted, posted_at";
 
     // A server it cannot reach fails the first statement, which comes before any post.
@@ -57,14 +58,15 @@ internal sealed class PostgresWotdStore(PostgresDatabase database) : IWotdStore,
         ArgumentNullException.ThrowIfNull(setup);
         const string sql = """
             WITH saved AS (
-                INSERT INTO wotd_setups (channel_id, guild_id, cron, time_zone) VALUES ($1, $2, $3, $4)
-                ON CONFLICT (channel_id) DO UPDATE SET guild_id = EXCLUDED.guild_id, cron = EXCLUDED.cron, time_zone = EXCLUDED.time_zone
+                INSERT INTO wotd_setups (channel_id, guild_id, cron, time_zone, language) VALUES ($1, $2, $3, $4, $5)
+                ON CONFLICT (channel_id) DO UPDATE SET guild_id = EXCLUDED.guild_id, cron = EXCLUDED.cron, time_zone = EXCLUDED.time_zone,
+                    language = EXCLUDED.language
                 WHERE wotd_setups.guild_id IS NULL OR wotd_setups.guild_id = EXCLUDED.guild_id
                 RETURNING channel_id),
             lifted AS (DELETE FROM wotd_refusals WHERE channel_id IN (SELECT channel_id FROM saved))
             SELECT count(*) FROM saved
             """;
-        var saved = await database.QueryAsync(sql, [setup.ChannelId, setup.GuildId, setup.Cron, setup.TimeZone], r => r.GetInt64(0), cancellationToken);
+        var saved = await database.QueryAsync(sql, [setup.ChannelId, setup.GuildId, setup.Cron, setup.TimeZone, setup.Language], r => r.GetInt64(0), cancellationToken);
         return saved[0] == 1;
     }
 
@@ -132,7 +134,7 @@ internal sealed class PostgresWotdStore(PostgresDatabase database) : IWotdStore,
             r => r.IsDBNull(0) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(0), cancellationToken))[0];
 
     private static WotdSetup ReadSetup(NpgsqlDataReader r) =>
-        new(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetString(3));
+        new(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4));
 
     private static WotdDay ReadDay(NpgsqlDataReader r) =>
         new(r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.GetBoolean(3), r.IsDBNull(4) ? null : r.GetFieldValue<DateTimeOffset>(4));

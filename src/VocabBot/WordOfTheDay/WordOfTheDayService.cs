@@ -66,7 +66,8 @@ internal sealed partial class WordOfTheDayService
         {
             // A post the store could not record as posted would go out again at the next try.
             _store.EnsureWritable();
-            var library = _libraries.For(await _schedules.GuildOfAsync(channelId, cancellationToken));
+            var setup = await _schedules.SetupAsync(channelId, cancellationToken);
+            var library = _libraries.For(setup?.GuildId);
             var day = await DayAsync(channelId, library, zone, cancellationToken);
             if (day is null)
             {
@@ -77,8 +78,8 @@ internal sealed partial class WordOfTheDayService
             if (day.Posted)
                 return PostOutcome.AlreadyPosted;
             var word = library.ByKey(day.WordKey).First();
-            // A scheduled post has no request and so no language: it is in English (a schedule stores none yet).
-            var post = ChatCulture.In(ChatCulture.English, () => _card.Render(word));
+            // A scheduled post has no request: it is in the language /wotd-setup stored, English for a configured schedule.
+            var post = ChatCulture.In(ChatCulture.For(setup?.Language), () => _card.Render(word));
             if (await TryPostAsync(channelId, post, messenger, cancellationToken) is { } failed)
                 return failed;
             // Recorded even while stopping, since the post went through. Only another process on the same

@@ -7,6 +7,9 @@ internal sealed class WotdSetupDocument
     public string? GuildId { get; set; }
     public string Cron { get; set; } = "";
     public string TimeZone { get; set; } = "";
+
+    /// <summary>The language of the channel's posts (zh-TW, en-US); null, as in a database from before it, is English.</summary>
+    public string? Language { get; set; }
 }
 
 /// <summary>

@@ -45,13 +45,12 @@ internal sealed class WotdSchedules(IWotdStore store, IOptions<WordOfTheDayOptio
         (await FindAsync(channelId, cancellationToken))?.TimeZone ?? learning.Value.ZoneFor(guildId);
 
     /// <summary>Saves the channel's schedule and lifts its refusal; null, saving nothing, when another server owns the channel.</summary>
-    public async Task<WotdSchedule?> SaveAsync(string channelId, string? guildId, string cron, TimeZoneInfo zone, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(zone);
-        return await store.SaveSetupAsync(new WotdSetup(channelId, guildId, cron, zone.Id), cancellationToken)
-            ? new WotdSchedule(channelId, cron, zone)
-            : null;
-    }
+    public async Task<WotdSchedule?> SaveAsync(WotdSetup setup, CancellationToken cancellationToken) =>
+        await store.SaveSetupAsync(setup, cancellationToken) ? FromSetup(setup) : null;
+
+    /// <summary>The channel's /wotd-setup schedule as stored (its server and the language of its posts), or null.</summary>
+    public Task<WotdSetup?> SetupAsync(string channelId, CancellationToken cancellationToken) =>
+        store.FindSetupAsync(channelId, cancellationToken);
 
     /// <summary>Removes a channel's /wotd-setup schedule, unless another server owns it; false when nothing was removed.</summary>
     public Task<bool> RemoveAsync(string channelId, string guildId, CancellationToken cancellationToken) =>

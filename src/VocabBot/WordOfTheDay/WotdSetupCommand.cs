@@ -13,6 +13,9 @@ namespace VocabBot.WordOfTheDay;
 internal sealed class WotdSetupCommand(WotdSchedules schedules, WotdScheduler scheduler, IEnumerable<IChannelMessenger> messengers,
     IStringLocalizer<WotdText> text) : IChatCommand
 {
+    /// <summary>The languages a channel's posts can be in, as Discord names locales.</summary>
+    public static readonly IReadOnlyList<string> Languages = [ChatLocale.English, ChatLocale.TraditionalChinese];
+
     private ChatReply OwnedElsewhere => ChatReply.Private(text["OwnedElsewhere"]);
 
     public CommandDefinition Definition { get; } = new(
@@ -22,6 +25,7 @@ internal sealed class WotdSetupCommand(WotdSchedules schedules, WotdScheduler sc
             CommandText.Option(text, new("channel", "", CommandOptionType.Channel), "channel"),
             CommandText.Option(text, new("time", "", MaxLength: 5), "time"),
             CommandText.Option(text, new("timezone", "", MaxLength: 64), "timezone"),
+            CommandText.Option(text, new("language", "", Choices: Languages), "language"),
         ],
         RequiresServerManager: true)
     {
@@ -57,24 +61,32 @@ internal sealed class WotdSetupCommand(WotdSchedules schedules, WotdScheduler sc
         if (!string.IsNullOrEmpty(zoneName) && !TimeZoneInfo.TryFindSystemTimeZoneById(zoneName, out zone))
             return ChatReply.Private(text["SetupBadZone", CommandInput.Shorten(zoneName, 40)]);
 
+        var language = await LanguageAsync(request, channel!, cancellationToken);
         var when = $"{at:HH\\:mm}, {zone.Id}";
-        if (await ProveAsync(channel!, when, cancellationToken) is { } refused)
+        if (await ProveAsync(channel!, when, language, cancellationToken) is { } refused)
             return refused;
         // Null when another server set the channel up meanwhile: it owns the channel now.
-        if (await schedules.SaveAsync(channel!, request.GuildId, $"0 {at.Minute} {at.Hour} * * ?", zone, cancellationToken) is not { } schedule)
+        if (await schedules.SaveAsync(new WotdSetup(channel!, request.GuildId, $"0 {at.Minute} {at.Hour} * * ?", zone.Id, language), cancellationToken) is not { } schedule)
             return OwnedElsewhere;
         await scheduler.ApplyAsync(schedule, cancellationToken);
-        return ChatReply.Private(text["SetupDone", ChatMention.Channel(channel!), when]);
+        return ChatReply.Private(text["SetupDone", ChatMention.Channel(channel!), when, text["Language_" + language]]);
     }
 
+    // The language chosen, else the one the channel's posts already have, else the server's (Discord's guild_locale).
+    private async Task<string> LanguageAsync(ChatRequest request, string channel, CancellationToken cancellationToken) =>
+        ChatCulture.For(request.Option("language")
+            ?? (await schedules.SetupAsync(channel, cancellationToken))?.Language
+            ?? request.GuildLocale).Name;
+
     // Null when the channel took the confirmation; else the reply that says why nothing was saved.
-    private async Task<ChatReply?> ProveAsync(string channel, string when, CancellationToken cancellationToken)
+    private async Task<ChatReply?> ProveAsync(string channel, string when, string language, CancellationToken cancellationToken)
     {
         if (messengers.FirstOrDefault() is not { } messenger)
             return null;
         try
         {
-            await messenger.PostAsync(channel, new ChatReply(text["SetupConfirmation", when]), cancellationToken);
+            var confirmation = ChatCulture.In(ChatCulture.For(language), () => text["SetupConfirmation", when].Value);
+            await messenger.PostAsync(channel, new ChatReply(confirmation), cancellationToken);
             return null;
         }
         catch (ChannelRefusedException e)
@@ -99,7 +111,7 @@ internal sealed class WotdSetupCommand(WotdSchedules schedules, WotdScheduler sc
         {
             var schedule = await schedules.FindAsync(s.ChannelId, cancellationToken);
             var at = schedule is null ? "?" : WotdScheduler.LocalTimeOf(schedule);
-            var line = text["StatusLine", ChatMention.Channel(s.ChannelId), at, s.TimeZone].Value;
+            var line = text["StatusLine", ChatMention.Channel(s.ChannelId), at, s.TimeZone, text["Language_" + ChatCulture.For(s.Language).Name]].Value;
             lines.Add(await schedules.RefusalAsync(s.ChannelId, cancellationToken) is { } refusal
                 ? text["StatusPaused", line, refusal.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), refusal.Reason, text["NeededPermissions"]]
                 : line);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -65,6 +66,31 @@ public sealed class WotdOverDiscordTests
         Assert.Contains("The word of the day will be posted here every day at 08:00, Asia/Taipei.", body, StringComparison.Ordinal);
         Assert.Contains("Done", callback.Json.GetProperty("data").GetProperty("content").GetString(), StringComparison.Ordinal);
         Assert.NotNull(await bot.Host.Services.GetRequiredService<WotdSchedules>().FindAsync(Channel, CancellationToken.None));
+        bot.Discord.AssertBodiesValid();
+    }
+
+    [Theory]
+    [InlineData(null, "每日一字")]
+    [InlineData("en-US", "Word of the day")]
+    public async Task WotdSetup_InAChineseServer_PostsInItsLanguage_UnlessAnotherIsChosen(string? language, string footer)
+    {
+        var time = new FakeTimeProvider(TestBot.Start);
+        await using var bot = await BotHarness.StartAsync(learning: null, time: time);
+        await bot.WaitUntilReadyAsync();
+        var options = new JsonObject { ["channel"] = Channel, ["time"] = "08:00", ["timezone"] = "Asia/Taipei" };
+        if (language is not null)
+            options["language"] = language;
+        var setup = Interactions.Command(Interactions.NewId(), "wotd-setup", options, manager: true);
+        setup["guild_locale"] = "zh-TW";
+
+        await bot.InteractAsync(setup);
+        var outcome = await bot.Host.Services.GetRequiredService<WordOfTheDayService>().PostIfDueAsync(Channel, Taipei, bot.Messenger, TestContext.Timeout);
+
+        Assert.Equal(PostOutcome.Posted, outcome);
+        var confirmation = Regex.Unescape(bot.Discord.ChannelMessages[0].Body); // the JSON escapes CJK as \uXXXX
+        var card = Regex.Unescape(bot.Discord.ChannelMessages[^1].Body);
+        Assert.True(language is null == confirmation.Contains("每天 08:00, Asia/Taipei 會在這裡張貼每日一字", StringComparison.Ordinal), confirmation);
+        Assert.Contains(footer, card, StringComparison.Ordinal);
         bot.Discord.AssertBodiesValid();
     }
 }

@@ -24,7 +24,21 @@ public abstract class WotdStoreContract : IAsyncLifetime
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
-    private static WotdSetup Setup(string guild, string channel = Channel, string cron = "0 0 8 * * ?") => new(channel, guild, cron, "Asia/Taipei");
+    private static WotdSetup Setup(string guild, string channel = Channel, string cron = "0 0 8 * * ?", string? language = null) =>
+        new(channel, guild, cron, "Asia/Taipei", language);
+
+    [SkippableFact]
+    public async Task SetupsLanguage_IsKept_AndChangedWithTheSetup()
+    {
+        var store = await OpenAsync();
+
+        await store.SaveSetupAsync(Setup("900", language: "zh-TW"), default);
+        var chinese = await store.FindSetupAsync(Channel, default);
+        await store.SaveSetupAsync(Setup("900", language: "en-US"), default);
+
+        Assert.Equal("zh-TW", chinese?.Language);
+        Assert.Equal("en-US", (await store.FindSetupAsync(Channel, default))?.Language);
+    }
 
     [SkippableFact]
     public async Task SavedSetup_IsFound_AndListed_AndListedOnlyForItsServer()

@@ -64,9 +64,40 @@ public sealed class QuizAnswerTests
         // Right, wrong, right, right: 10 + 0 + 10 + 10, the wrong one broke the run before a bonus.
         var last = await bot.AnswerAllAsync("u1", quiz, i => i != 1);
 
-        Assert.Empty(last.ButtonList);
         Assert.Contains("Score: 3/4 right, 30 points", last.Text);
-        Assert.EndsWith("Quiz finished: 3 of 4 right, 30 points. /review brings words back when they are due; /stats shows your progress.", last.Text);
+        Assert.Contains("Quiz finished: 3 of 4 right, 30 points. /review brings words back when they are due; /stats shows your progress.\nMissed:\n", last.Text);
+    }
+
+    [Fact]
+    public async Task FinishedQuiz_ListsTheMissedWords_AndItsButtonQuizzesJustThose()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var quiz = await bot.SendAsync("u1", "quiz", ("count", "4"));
+        var session = bot.Get<IQuizStore>().Find(quiz.ButtonList[0].Id.Arg(0))!;
+
+        var last = await bot.AnswerAllAsync("u1", quiz, i => i is not (1 or 3));
+        var missed = new[] { session.Questions[1], session.Questions[3] };
+        var listed = last.Text[(last.Text.IndexOf("\nMissed:\n", StringComparison.Ordinal) + "\nMissed:\n".Length)..];
+        var again = await bot.ClickAsync("u1", Assert.Single(last.ButtonList));
+
+        Assert.Equal(string.Join('\n', missed.Select(q => $"• **{q.Headword}**: {q.Meaning}")), listed);
+        Assert.Equal("Quiz me on these 2 words", last.ButtonList[0].Label);
+        Assert.True(again.Ephemeral);
+        Assert.StartsWith("Again: the 2 words you missed.\nQuestion 1/2: ", again.Text);
+        var asked = bot.Get<IQuizStore>().Find(again.ButtonList[0].Id.Arg(0))!.Questions.Select(q => q.WordKey);
+        Assert.Equal(missed.Select(q => q.WordKey).Order(), asked.Order());
+    }
+
+    [Fact]
+    public async Task QuizAllRight_HasNoMissedWordsNorButton()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var quiz = await bot.SendAsync("u1", "quiz", ("count", "3"));
+
+        var last = await bot.AnswerAllAsync("u1", quiz, _ => true);
+
+        Assert.Empty(last.ButtonList);
+        Assert.DoesNotContain("Missed:", last.Text, StringComparison.Ordinal);
     }
 
     [Fact]

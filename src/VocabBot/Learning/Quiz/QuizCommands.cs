@@ -150,7 +150,29 @@ internal sealed class QuizCommands(
         var now = time.GetUtcNow();
         if (Closed(session, now) is { } closed)
             return closed;
-        return id.Arg(2) == QuizReplies.Next ? Next(session, index, now) : Answer(session, index, id.Arg(2), click, now);
+        return id.Arg(2) switch
+        {
+            QuizReplies.Next => Next(session, index, now),
+            QuizReplies.Missed => AskMissed(session, click, now),
+            var choice => Answer(session, index, choice, click, now),
+        };
+    }
+
+    // A new quiz on the words a finished one got wrong, from the button under its result; only the clicker sees it.
+    private ChatReply AskMissed(QuizSession session, ButtonClick click, DateTimeOffset now)
+    {
+        if (session.Status != QuizStatus.Finished)
+            return ChatReply.Private(text["QuizMissedNotFinished"]);
+        var pool = libraries.For(session.GuildId).Pool;
+        var words = QuizReplies.MissedWords(session).Select(q => pool.ByKey.GetValueOrDefault(q.WordKey)).OfType<WordEntry>().ToList();
+        if (words.Count == 0)
+            return ChatReply.Private(text["QuizMissedGone"]);
+        if (pool.ByKey.Count < QuizBuilder.OptionCount)
+            return TooFewWords(session.GuildId, pool.ByKey.Count);
+        var questions = builder.Build(words, pool);
+        if (questions.Count == 0)
+            return ChatReply.Private(text["QuizTooFewMeanings"]);
+        return Open(click.UserId, click.DisplayName, session.GuildId, QuizMode.Quiz, questions, Counted("QuizIntroMissed", questions.Count), now) with { Ephemeral = true };
     }
 
     private ChatReply? Closed(QuizSession session, DateTimeOffset now)

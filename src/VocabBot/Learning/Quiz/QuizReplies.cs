@@ -11,6 +11,9 @@ internal static class QuizReplies
     public const string Kind = "quiz";
     public const string Next = "next";
 
+    /// <summary>The choice of the button under a finished quiz that asks its missed words again.</summary>
+    public const string Missed = "missed";
+
     public static ButtonId ButtonId(QuizSession session, int question, string choice) =>
         new(Kind, session.Id, question.ToString(CultureInfo.InvariantCulture), choice);
 
@@ -49,7 +52,20 @@ internal static class QuizReplies
             return new ChatReply(string.Join('\n', lines), Buttons: [new ChatButton(text["NextButton"], ButtonId(session, session.Current, Next), ChatButtonStyle.Primary)]);
 
         lines.Add(text[session.Mode == QuizMode.Review ? "ReviewFinished" : "QuizFinished", session.Right, session.Questions.Count, session.Points]);
-        return new ChatReply(string.Join('\n', lines));
+        var missed = MissedWords(session);
+        if (missed.Count == 0)
+            return new ChatReply(string.Join('\n', lines));
+        lines.Add(text["QuizMissedHeader"]);
+        lines.AddRange(missed.Select(q => text["QuizMissedLine", q.Headword, q.Meaning].Value));
+        var again = text[missed.Count == 1 ? "QuizMissedButtonOne" : "QuizMissedButtonMany", missed.Count];
+        return new ChatReply(string.Join('\n', lines), Buttons: [new ChatButton(again, ButtonId(session, 0, Missed), ChatButtonStyle.Primary)]);
+    }
+
+    /// <summary>The words a finished quiz got wrong, once each; a summary correction is no word, and is not asked again.</summary>
+    public static IReadOnlyList<QuizQuestion> MissedWords(QuizSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return [.. session.Questions.Where(q => q.Kind != QuestionKind.Correction && q.Chosen is { } chosen && chosen != q.Answer).DistinctBy(q => q.WordKey)];
     }
 
     private static string Letter(int option) => ((char)('A' + option)).ToString();

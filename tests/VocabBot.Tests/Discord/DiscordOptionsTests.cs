@@ -12,6 +12,8 @@ namespace VocabBot.Tests.Discord;
 
 public sealed class DiscordOptionsTests
 {
+    private const string ValidKey = "3b6a27bcceb6a42d62a3a8d02a6f0d73653215771de243a63ac048a18b59da29";
+
     [Theory]
     [InlineData("Discord:Token", "")]
     [InlineData("Discord:ApiBaseUrl", "not a url")]
@@ -40,6 +42,41 @@ public sealed class DiscordOptionsTests
             var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
             Assert.Contains(key.Split(':')[1], error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(null, "http://127.0.0.1:0", "Discord:PublicKey: Discord:Interactions is Http, which needs the application's public key")]
+    [InlineData("abc123", "http://127.0.0.1:0", "Discord:PublicKey: 'abc123' is not 64 hexadecimal characters (6 given)")]
+    [InlineData("zz00000000000000000000000000000000000000000000000000000000000000", "http://127.0.0.1:0", "Discord:PublicKey: 'zz00")]
+    [InlineData(ValidKey, null, "Urls: Discord:Interactions is Http, so the bot must listen for Discord's requests: set Urls")]
+    [InlineData(ValidKey, "0.0.0.0:8080", "Urls: '0.0.0.0:8080' is not an http:// or https:// address")]
+    public async Task HttpInteractions_WithoutAPublicKeyOrAnAddress_FailAtStart_NamingTheKey(string? publicKey, string? urls, string expected)
+    {
+        var folder = Directory.CreateTempSubdirectory("vocabbot-options-");
+        try
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = folder.FullName });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:DatabasePath"] = Path.Combine(folder.FullName, "vocabbot.db"),
+                ["Content:Directory"] = folder.FullName,
+                ["Discord:Token"] = "a-token",
+                ["Discord:Interactions"] = "Http",
+                ["Discord:PublicKey"] = publicKey,
+                ["Urls"] = urls,
+            });
+            builder.AddVocabBot(AppTransport.Discord);
+            Assert.DoesNotContain(builder.Services, d => d.ImplementationType == typeof(DiscordGateway));
+            using var host = builder.Build();
+
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+            Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         }
         finally
         {

@@ -2,11 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using VocabBot.Discord;
-using VocabBot.Learning;
-using VocabBot.Library;
-using VocabBot.Content;
-using VocabBot.Storage;
-using VocabBot.WordOfTheDay;
 
 namespace VocabBot.Tests.Discord;
 
@@ -20,33 +15,9 @@ public sealed class DiscordOptionsTests
     [InlineData("Discord:DeferAfter", "00:00:05")]
     public async Task AddDiscord_BadSetting_FailsAtStart(string key, string value)
     {
-        var folder = Directory.CreateTempSubdirectory("vocabbot-options-");
-        try
-        {
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = folder.FullName });
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:DatabasePath"] = Path.Combine(folder.FullName, "vocabbot.db"),
-                ["Content:Directory"] = folder.FullName,
-                ["Discord:Token"] = "a-token",
-                [key] = value,
-            });
-            builder.AddStorage();
-            builder.AddContent();
-            builder.AddLearning();
-            builder.AddWordOfTheDay();
-            builder.AddLibrary();
-            builder.AddDiscord();
-            using var host = builder.Build();
+        var error = await StartFailureAsync(new() { [key] = value });
 
-            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
-
-            Assert.Contains(key.Split(':')[1], error.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        Assert.Contains(key.Split(':')[1], error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -57,6 +28,22 @@ public sealed class DiscordOptionsTests
     [InlineData(ValidKey, "0.0.0.0:8080", "Urls: '0.0.0.0:8080' is not an http:// or https:// address")]
     public async Task HttpInteractions_WithoutAPublicKeyOrAnAddress_FailAtStart_NamingTheKey(string? publicKey, string? urls, string expected)
     {
+        var error = await StartFailureAsync(new() { ["Discord:Interactions"] = "Http", ["Discord:PublicKey"] = publicKey, ["Urls"] = urls },
+            builder => Assert.DoesNotContain(builder.Services, d => d.ImplementationType == typeof(DiscordGateway)));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HasToken_ReadsDiscordToken()
+    {
+        Assert.False(DiscordSetup.HasToken(new ConfigurationBuilder().Build()));
+        Assert.True(DiscordSetup.HasToken(new ConfigurationBuilder().AddInMemoryCollection([new("Discord:Token", "x")]).Build()));
+    }
+
+    /// <summary>Starts the bot's host with <paramref name="settings"/> over valid ones, expecting the options validation to stop it.</summary>
+    private static async Task<OptionsValidationException> StartFailureAsync(Dictionary<string, string?> settings, Action<HostApplicationBuilder>? composed = null)
+    {
         var folder = Directory.CreateTempSubdirectory("vocabbot-options-");
         try
         {
@@ -66,28 +53,17 @@ public sealed class DiscordOptionsTests
                 ["Storage:DatabasePath"] = Path.Combine(folder.FullName, "vocabbot.db"),
                 ["Content:Directory"] = folder.FullName,
                 ["Discord:Token"] = "a-token",
-                ["Discord:Interactions"] = "Http",
-                ["Discord:PublicKey"] = publicKey,
-                ["Urls"] = urls,
             });
+            builder.Configuration.AddInMemoryCollection(settings);
             builder.AddVocabBot(AppTransport.Discord);
-            Assert.DoesNotContain(builder.Services, d => d.ImplementationType == typeof(DiscordGateway));
+            composed?.Invoke(builder);
             using var host = builder.Build();
 
-            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
-
-            Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+            return await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         }
         finally
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    [Fact]
-    public void HasToken_ReadsDiscordToken()
-    {
-        Assert.False(DiscordSetup.HasToken(new ConfigurationBuilder().Build()));
-        Assert.True(DiscordSetup.HasToken(new ConfigurationBuilder().AddInMemoryCollection([new("Discord:Token", "x")]).Build()));
     }
 }

@@ -1,8 +1,9 @@
 # VocabBot image: build and test with the SDK, run on the runtime image only.
 # Base images are arguments so the image can be built from a local mirror:
-#   docker build --build-arg SDK_IMAGE=mirror.local/dotnet/sdk:10.0 --build-arg RUNTIME_IMAGE=mirror.local/dotnet/runtime:10.0 .
+#   docker build --build-arg SDK_IMAGE=mirror.local/dotnet/sdk:10.0 --build-arg RUNTIME_IMAGE=mirror.local/dotnet/aspnet:10.0 .
+# The runtime image is the ASP.NET Core one: the app uses Kestrel for HTTP interactions (Discord__Interactions=Http).
 ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
-ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime:10.0
+ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0
 
 FROM ${SDK_IMAGE} AS build
 WORKDIR /src
@@ -30,9 +31,13 @@ USER app
 ENV Storage__DatabasePath=/data/vocabbot.db \
     Console__ImageDirectory=/data/images \
     Discord__LivenessFile=/tmp/vocabbot.alive \
+    ASPNETCORE_URLS=http://+:8080 \
     DOTNET_ENVIRONMENT=Production
 VOLUME /data
-# The bot touches the liveness file while its gateway connection is healthy.
+# Where the bot listens with Discord__Interactions=Http (POST /interactions); in gateway mode nothing listens. The bot
+# reads Urls / ASPNETCORE_URLS only, not the image's ASPNETCORE_HTTP_PORTS.
+EXPOSE 8080
+# The bot touches the liveness file while its gateway connection is healthy (in HTTP mode: while it listens).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["sh", "-c", "find /tmp/vocabbot.alive -mmin -2 | grep -q ."]
 ENTRYPOINT ["dotnet", "VocabBot.dll"]

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace VocabBot.Discord;
 
 /// <summary>
-/// Work the gateway starts but must not wait for (answering interactions, registering commands):
-/// it runs beside the receive loop, its failures are logged, and shutdown lets it finish: its token
+/// Work the gateway or the HTTP interactions server starts but must not wait for (answering interactions, the
+/// edits after a deferral, registering commands): it runs beside the receive loop or request, its failures are logged, and shutdown lets it finish: its token
 /// is cancelled only when the drain times out, not when the app starts stopping, so an interaction
 /// in flight at SIGTERM still gets its answer.
 /// </summary>

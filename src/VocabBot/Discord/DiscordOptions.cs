@@ -13,6 +13,12 @@ internal sealed class DiscordOptions
     [Required, Url]
     public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
 
+    /// <summary>How interactions reach the bot: over its gateway connection, or as HTTP requests Discord sends to the bot's endpoint.</summary>
+    public InteractionTransport Interactions { get; set; } = InteractionTransport.Gateway;
+
+    /// <summary>The application's public key (64 hex characters, from the developer portal) that signs HTTP interactions.</summary>
+    public string? PublicKey { get; set; }
+
     /// <summary>Registers commands to this guild only (instant) instead of globally.</summary>
     public string? GuildId { get; set; }
 
@@ -70,3 +76,6 @@ internal sealed class DiscordOptions
     [Range(1, 50)]
     public int RequestsPerSecond { get; set; } = 50;
 }
+
+/// <summary>Gateway: a WebSocket connection the bot opens. Http: Discord POSTs each interaction to the bot's /interactions.</summary>
+internal enum InteractionTransport { Gateway, Http }

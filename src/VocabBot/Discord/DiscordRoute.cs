@@ -17,6 +17,8 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
 
     public static DiscordRoute GatewayBot() => new(HttpMethod.Get, "/gateway/bot", "/gateway/bot", "");
 
+    public static DiscordRoute CurrentApplication() => new(HttpMethod.Get, "/applications/@me", "/applications/@me", "");
+
     public static DiscordRoute OverwriteCommands(string applicationId, string? guildId) => guildId is null
         ? new(HttpMethod.Put, "/applications/{application.id}/commands", $"/applications/{Esc(applicationId)}/commands", "")
         : new(HttpMethod.Put, "/applications/{application.id}/guilds/{guild.id}/commands",

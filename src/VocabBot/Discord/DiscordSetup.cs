@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using VocabBot.Chat;
 using VocabBot.Storage;
 
@@ -19,7 +20,7 @@ internal static class DiscordSetup
         return !string.IsNullOrWhiteSpace(configuration[$"{DiscordOptions.Section}:{nameof(DiscordOptions.Token)}"]);
     }
 
-    /// <summary>The Discord transport: gateway, REST client, interactions, command registration and channel posts.</summary>
+    /// <summary>The Discord transport: gateway or HTTP interactions, REST client, command registration and channel posts.</summary>
     public static IHostApplicationBuilder AddDiscord(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -29,6 +30,7 @@ internal static class DiscordSetup
             .BindConfiguration(DiscordOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         // No default HTTP logging: its lines carry interaction tokens in URLs. DiscordRestClient logs route templates.
         services.AddHttpClient(DiscordRestClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
@@ -47,7 +49,23 @@ internal static class DiscordSetup
         services.AddSingleton<LivenessFile>();
         services.AddSingleton<IChannelMessenger, DiscordChannelMessenger>();
         services.AddHostedService<StartupSummary>();
-        services.AddHostedService<DiscordGateway>();
+        if (UsesHttpInteractions(builder.Configuration))
+        {
+            // No gateway connection at all: the bot asks for no gateway events (intents 0), so it needs none.
+            services.AddSingleton<InteractionSignature>();
+            services.AddSingleton<HttpInteractionEndpoint>();
+            services.AddSingleton<HttpInteractionsServer>();
+            services.AddHostedService(sp => sp.GetRequiredService<HttpInteractionsServer>());
+        }
+        else
+        {
+            services.AddHostedService<DiscordGateway>();
+        }
         return builder;
     }
+
+    // A value that is neither is reported by the options validation at start, before anything runs.
+    private static bool UsesHttpInteractions(IConfiguration configuration) =>
+        Enum.TryParse<InteractionTransport>(configuration[$"{DiscordOptions.Section}:{nameof(DiscordOptions.Interactions)}"], ignoreCase: true, out var transport)
+        && transport == InteractionTransport.Http;
 }

@@ -22,6 +22,9 @@ internal static class InteractionReader
 
     public static string Token(JsonElement interaction) => Text(interaction, "token") ?? "";
 
+    /// <summary>The application the interaction is for: HTTP interactions have no READY to say it.</summary>
+    public static string ApplicationId(JsonElement interaction) => Text(interaction, "application_id") ?? "";
+
     public static int Type(JsonElement interaction) =>
         interaction.TryGetProperty("type", out var type) && type.TryGetInt32(out var value) ? value : 0;
 

@@ -11,7 +11,8 @@ namespace VocabBot.Discord;
 /// the clicked message (type 7), autocomplete with choices (type 8). The handler runs beside a timer
 /// started when the interaction arrived; if it is not done by <see cref="DiscordOptions.DeferAfter"/>
 /// the interaction is deferred (type 5 or 6) and the reply edited in later, so Discord always hears
-/// back within its 3 seconds, however slow or synchronous the handler.
+/// back within its 3 seconds, however slow or synchronous the handler. Gateway and HTTP interactions share all of
+/// this; only where the first answer goes differs (<see cref="IInteractionCallback"/>).
 /// </summary>
 internal sealed partial class InteractionResponder(
     ChatRouter router,
@@ -34,9 +35,17 @@ internal sealed partial class InteractionResponder(
     private static readonly ChatReply Unreadable =
         ChatReply.Private("Sorry, I could not read that request (it did not say who sent it or what it was). Please try again.");
 
+    /// <summary>Answers a gateway interaction: the first answer is POSTed to its callback route.</summary>
     /// <param name="receivedAt">When the interaction reached the bot, as <see cref="TimeProvider.GetTimestamp"/> gave it.</param>
-    public async Task RespondAsync(JsonElement interaction, string applicationId, long receivedAt, CancellationToken cancellationToken)
+    public Task RespondAsync(JsonElement interaction, string applicationId, long receivedAt, CancellationToken cancellationToken) =>
+        RespondAsync(interaction, applicationId, receivedAt,
+            new RestInteractionCallback(rest, InteractionReader.Id(interaction), InteractionReader.Token(interaction)), cancellationToken);
+
+    /// <summary>Answers an interaction, its first answer going to <paramref name="callback"/>.</summary>
+    /// <param name="receivedAt">When the interaction reached the bot, as <see cref="TimeProvider.GetTimestamp"/> gave it.</param>
+    public async Task RespondAsync(JsonElement interaction, string applicationId, long receivedAt, IInteractionCallback callback, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(callback);
         var id = InteractionReader.Id(interaction);
         if (InteractionReader.CreatedAt(interaction) is { } created && time.GetUtcNow() - created > options.Value.InteractionMaxAge)
         {
@@ -49,25 +58,25 @@ internal sealed partial class InteractionResponder(
             if (type is InteractionReader.ApplicationCommand or InteractionReader.MessageComponent or InteractionReader.Autocomplete
                 && !InteractionReader.IsComplete(interaction))
             {
-                await CallbackAsync(interaction, Message(ChannelMessage, Unreadable), cancellationToken).ConfigureAwait(false);
+                await callback.SendAsync(Message(ChannelMessage, Unreadable), [], cancellationToken).ConfigureAwait(false);
                 return;
             }
             switch (type)
             {
                 case InteractionReader.ApplicationCommand:
                     var request = InteractionReader.Command(interaction, attachments.From);
-                    await ReplyAsync(interaction, applicationId, receivedAt, () => router.HandleAsync(request, cancellationToken), false, cancellationToken).ConfigureAwait(false);
+                    await ReplyAsync(interaction, applicationId, receivedAt, () => router.HandleAsync(request, cancellationToken), false, callback, cancellationToken).ConfigureAwait(false);
                     break;
                 case InteractionReader.MessageComponent:
                     var click = InteractionReader.Click(interaction);
-                    await ReplyAsync(interaction, applicationId, receivedAt, () => router.ClickAsync(click, cancellationToken), true, cancellationToken).ConfigureAwait(false);
+                    await ReplyAsync(interaction, applicationId, receivedAt, () => router.ClickAsync(click, cancellationToken), true, callback, cancellationToken).ConfigureAwait(false);
                     break;
                 case InteractionReader.Autocomplete:
-                    await CallbackAsync(interaction, new JsonObject
+                    await callback.SendAsync(new JsonObject
                     {
                         ["type"] = AutocompleteResult,
                         ["data"] = new JsonObject { ["choices"] = Choices(interaction, id) },
-                    }, cancellationToken).ConfigureAwait(false);
+                    }, [], cancellationToken).ConfigureAwait(false);
                     break;
                 default:
                     LogIgnored(logger, id, type);
@@ -85,7 +94,9 @@ internal sealed partial class InteractionResponder(
         }
     }
 
-    private async Task ReplyAsync(JsonElement interaction, string applicationId, long receivedAt, Func<Task<ChatReply>> handle, bool updatesMessage, CancellationToken cancellationToken)
+    // The one place that decides between answering now and deferring, whichever way the first answer goes out.
+    private async Task ReplyAsync(JsonElement interaction, string applicationId, long receivedAt, Func<Task<ChatReply>> handle, bool updatesMessage,
+        IInteractionCallback callback, CancellationToken cancellationToken)
     {
         var id = InteractionReader.Id(interaction);
         var left = options.Value.DeferAfter - time.GetElapsedTime(receivedAt);
@@ -95,16 +106,36 @@ internal sealed partial class InteractionResponder(
         if (await Task.WhenAny(handler, deadline).ConfigureAwait(false) == handler)
         {
             var reply = await handler.ConfigureAwait(false);
+            var files = MessageRenderer.Files(reply);
+            if (files.Count > 0 && !callback.CarriesFiles)
+            {
+                await DeferThenEditAsync(interaction, applicationId, reply, updatesMessage, callback, cancellationToken).ConfigureAwait(false);
+                return;
+            }
             // A private reply to a click (someone else's quiz, a stale button, "Quiz me" under a word of the day,
             // an apology) goes to the clicker alone, as a new message: an update would replace the clicked message for everyone.
             var type = updatesMessage && !reply.Ephemeral ? UpdateMessage : ChannelMessage;
-            await CallbackAsync(interaction, Message(type, reply), MessageRenderer.Files(reply), cancellationToken).ConfigureAwait(false);
+            await callback.SendAsync(Message(type, reply), files, cancellationToken).ConfigureAwait(false);
             return;
         }
         LogDeferred(logger, id);
-        await CallbackAsync(interaction, new JsonObject { ["type"] = updatesMessage ? DeferredUpdateMessage : DeferredChannelMessage }, cancellationToken).ConfigureAwait(false);
+        await callback.SendAsync(new JsonObject { ["type"] = updatesMessage ? DeferredUpdateMessage : DeferredChannelMessage }, [], cancellationToken).ConfigureAwait(false);
         var late = await handler.ConfigureAwait(false);
         await DeliverLateAsync(interaction, applicationId, late, updatesMessage, cancellationToken).ConfigureAwait(false);
+    }
+
+    // A reply that is ready but whose picture the first answer cannot carry: the deferral already says whether the
+    // reply is private (the reply is known), so the edit that brings the reply and its files keeps it so.
+    private async Task DeferThenEditAsync(JsonElement interaction, string applicationId, ChatReply reply, bool updatesMessage,
+        IInteractionCallback callback, CancellationToken cancellationToken)
+    {
+        var updates = updatesMessage && !reply.Ephemeral;
+        var deferral = new JsonObject { ["type"] = updates ? DeferredUpdateMessage : DeferredChannelMessage };
+        if (!updates && reply.Ephemeral)
+            deferral["data"] = new JsonObject { ["flags"] = MessageRenderer.EphemeralFlag };
+        await callback.SendAsync(deferral, [], cancellationToken).ConfigureAwait(false);
+        await rest.SendAsync(DiscordRoute.EditOriginal(applicationId, InteractionReader.Token(interaction)),
+            MessageRenderer.Render(reply, allowEphemeral: false), MessageRenderer.Files(reply), cancellationToken).ConfigureAwait(false);
     }
 
     // The deferral fixed the original response as public, and an edit cannot make it ephemeral: a private
@@ -161,12 +192,6 @@ internal sealed partial class InteractionResponder(
         ["type"] = type,
         ["data"] = MessageRenderer.Render(reply, allowEphemeral: type == ChannelMessage),
     };
-
-    private Task CallbackAsync(JsonElement interaction, JsonObject body, CancellationToken cancellationToken) =>
-        CallbackAsync(interaction, body, [], cancellationToken);
-
-    private Task CallbackAsync(JsonElement interaction, JsonObject body, IReadOnlyList<DiscordFile> files, CancellationToken cancellationToken) =>
-        rest.SendAsync(DiscordRoute.InteractionCallback(InteractionReader.Id(interaction), InteractionReader.Token(interaction)), body, files, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The handler for interaction {InteractionId} failed; the user got an apology")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string interactionId);

@@ -5,7 +5,8 @@ using VocabBot.Storage;
 namespace VocabBot.Discord;
 
 /// <summary>
-/// Keeps a file fresh while the gateway answers heartbeats; a HEALTHCHECK reads its age. Removed
+/// Keeps a file fresh while the gateway answers heartbeats (with HTTP interactions: every 30 s while the server
+/// listens); a HEALTHCHECK reads its age. Removed
 /// when the bot stops or gives up, so a stale or missing file means an unhealthy bot.
 /// </summary>
 internal sealed partial class LivenessFile(IOptions<DiscordOptions> options, TimeProvider time, ILogger<LivenessFile> logger, StorageHealth? storage = null)

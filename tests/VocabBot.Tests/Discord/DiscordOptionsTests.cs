@@ -2,21 +2,47 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using VocabBot.Discord;
-using VocabBot.Learning;
-using VocabBot.Library;
-using VocabBot.Content;
-using VocabBot.Storage;
-using VocabBot.WordOfTheDay;
 
 namespace VocabBot.Tests.Discord;
 
 public sealed class DiscordOptionsTests
 {
+    private const string ValidKey = "3b6a27bcceb6a42d62a3a8d02a6f0d73653215771de243a63ac048a18b59da29";
+
     [Theory]
     [InlineData("Discord:Token", "")]
     [InlineData("Discord:ApiBaseUrl", "not a url")]
     [InlineData("Discord:DeferAfter", "00:00:05")]
     public async Task AddDiscord_BadSetting_FailsAtStart(string key, string value)
+    {
+        var error = await StartFailureAsync(new() { [key] = value });
+
+        Assert.Contains(key.Split(':')[1], error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "http://127.0.0.1:0", "Discord:PublicKey: Discord:Interactions is Http, which needs the application's public key")]
+    [InlineData("abc123", "http://127.0.0.1:0", "Discord:PublicKey: 'abc123' is not 64 hexadecimal characters (6 given)")]
+    [InlineData("zz00000000000000000000000000000000000000000000000000000000000000", "http://127.0.0.1:0", "Discord:PublicKey: 'zz00")]
+    [InlineData(ValidKey, null, "Urls: Discord:Interactions is Http, so the bot must listen for Discord's requests: set Urls")]
+    [InlineData(ValidKey, "0.0.0.0:8080", "Urls: '0.0.0.0:8080' is not an http:// or https:// address")]
+    public async Task HttpInteractions_WithoutAPublicKeyOrAnAddress_FailAtStart_NamingTheKey(string? publicKey, string? urls, string expected)
+    {
+        var error = await StartFailureAsync(new() { ["Discord:Interactions"] = "Http", ["Discord:PublicKey"] = publicKey, ["Urls"] = urls },
+            builder => Assert.DoesNotContain(builder.Services, d => d.ImplementationType == typeof(DiscordGateway)));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HasToken_ReadsDiscordToken()
+    {
+        Assert.False(DiscordSetup.HasToken(new ConfigurationBuilder().Build()));
+        Assert.True(DiscordSetup.HasToken(new ConfigurationBuilder().AddInMemoryCollection([new("Discord:Token", "x")]).Build()));
+    }
+
+    /// <summary>Starts the bot's host with <paramref name="settings"/> over valid ones, expecting the options validation to stop it.</summary>
+    private static async Task<OptionsValidationException> StartFailureAsync(Dictionary<string, string?> settings, Action<HostApplicationBuilder>? composed = null)
     {
         var folder = Directory.CreateTempSubdirectory("vocabbot-options-");
         try
@@ -27,30 +53,17 @@ public sealed class DiscordOptionsTests
                 ["Storage:DatabasePath"] = Path.Combine(folder.FullName, "vocabbot.db"),
                 ["Content:Directory"] = folder.FullName,
                 ["Discord:Token"] = "a-token",
-                [key] = value,
             });
-            builder.AddStorage();
-            builder.AddContent();
-            builder.AddLearning();
-            builder.AddWordOfTheDay();
-            builder.AddLibrary();
-            builder.AddDiscord();
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.AddVocabBot(AppTransport.Discord);
+            composed?.Invoke(builder);
             using var host = builder.Build();
 
-            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
-
-            Assert.Contains(key.Split(':')[1], error.Message, StringComparison.Ordinal);
+            return await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         }
         finally
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    [Fact]
-    public void HasToken_ReadsDiscordToken()
-    {
-        Assert.False(DiscordSetup.HasToken(new ConfigurationBuilder().Build()));
-        Assert.True(DiscordSetup.HasToken(new ConfigurationBuilder().AddInMemoryCollection([new("Discord:Token", "x")]).Build()));
     }
 }

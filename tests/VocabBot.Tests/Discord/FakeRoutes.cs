@@ -15,16 +15,7 @@ internal static class FakeRoutes
         if (method == "PUT" && route.EndsWith("/commands", StringComparison.Ordinal))
             return "[]ApplicationCommandUpdateRequest";
         if (method == "POST" && route.EndsWith("/callback", StringComparison.Ordinal))
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.GetProperty("type").GetInt32() switch
-            {
-                4 or 5 => "CreateMessageInteractionCallbackRequest",
-                6 or 7 => "UpdateMessageInteractionCallbackRequest",
-                8 => "ApplicationCommandAutocompleteCallbackRequest",
-                var other => $"unexpected callback type {other}",
-            };
-        }
+            return CallbackSchema(body);
         if (method == "PATCH" && route.EndsWith("/messages/@original", StringComparison.Ordinal))
             return "IncomingWebhookUpdateRequestPartial";
         if (method == "POST" && route.StartsWith("/webhooks/", StringComparison.Ordinal))
@@ -34,6 +25,20 @@ internal static class FakeRoutes
         if (method == "PATCH" && route.StartsWith("/channels/", StringComparison.Ordinal))
             return "MessageEditRequestPartial";
         return $"no schema known for {method} {route}";
+    }
+
+    /// <summary>The schema of an interaction response, POSTed to the callback route or (HTTP interactions) returned as a response body.</summary>
+    public static string CallbackSchema(string body)
+    {
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.GetProperty("type").GetInt32() switch
+        {
+            1 => "PongInteractionCallbackRequest",
+            4 or 5 => "CreateMessageInteractionCallbackRequest",
+            6 or 7 => "UpdateMessageInteractionCallbackRequest",
+            8 => "ApplicationCommandAutocompleteCallbackRequest",
+            var other => $"unexpected callback type {other}",
+        };
     }
 
     public static (int Status, string Body, IReadOnlyDictionary<string, string> Headers) Answer(string method, string route, string body, FakeDiscord fake)
@@ -59,6 +64,7 @@ internal static class FakeRoutes
                     ["max_concurrency"] = 1,
                 },
             }.ToJsonString(), NoHeaders),
+            ("GET", "/applications/@me") => (200, $$"""{"id": "{{FakeDiscord.ApplicationId}}", "name": "VocabBot"}""", limits),
             ("PUT", _) when route.EndsWith("/commands", StringComparison.Ordinal) => (200, body, limits),
             ("POST", _) when route.EndsWith("/callback", StringComparison.Ordinal) => (204, "", limits),
             ("PATCH", _) => (200, Message(), limits),

@@ -65,6 +65,38 @@ public sealed class QuizTests
         }
     }
 
+    // A single word among three phrases (or the other way round) would be the odd one out, and so the answer.
+    [Fact]
+    public void Distractors_PhrasesGoWithPhrases_AndWordsWithWords()
+    {
+        WordEntry Word(string headword, int n) => new(headword, headword, "v.", [$"意思{n}"], $"They {headword} it.", "a");
+        string[] phrases = ["carry out", "look into", "set up", "take over", "give up", "bring about"];
+        string[] singles = ["gain", "obtain", "acquire", "lose", "hold", "keep"];
+        var pool = phrases.Concat(singles).Select(Word).ToList();
+
+        for (var seed = 0; seed < 20; seed++)
+        {
+            var builder = new QuizBuilder(new Random(seed), TestText.For<LearningText>());
+            var phraseQuestion = builder.Build([pool[0]], new QuizPool(pool), QuestionKind.Reverse).Single();
+            var wordQuestion = builder.Build([pool[6]], new QuizPool(pool), QuestionKind.Reverse).Single();
+
+            Assert.All(phraseQuestion.Options, o => Assert.Contains(o, phrases));
+            Assert.All(wordQuestion.Options, o => Assert.Contains(o, singles));
+        }
+    }
+
+    [Fact]
+    public void Distractors_ForAPhrase_AreSingleWords_WhenTheLibraryHasTooFewPhrases()
+    {
+        WordEntry Word(string headword, int n) => new(headword, headword, "v.", [$"意思{n}"], $"They {headword} it.", "a");
+        var pool = new[] { "carry out", "gain", "obtain", "acquire", "lose" }.Select(Word).ToList();
+
+        var question = new QuizBuilder(new Random(1), TestText.For<LearningText>()).Build([pool[0]], new QuizPool(pool), QuestionKind.Reverse).Single();
+
+        Assert.Equal(4, question.Options.Count);
+        Assert.Contains("carry out", question.Options);
+    }
+
     [Fact]
     public async Task Quiz_SharedMeaning_NeverOffersItAsWrongOption()
     {

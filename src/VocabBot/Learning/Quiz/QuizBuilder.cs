@@ -85,27 +85,41 @@ internal sealed class QuizBuilder(Random random, IStringLocalizer<LearningText> 
         };
     }
 
-    // Draws at random from the words sharing the part of speech, then from all words, until three fit;
-    // it looks at only as many words as it needs, so a pool of 40,000 costs what a pool of 40 does.
+    // Draws at random until three fit: first words of the same part of speech and the same shape (a phrase among
+    // phrases, a single word among single words, so the odd one out does not give the answer away), then of the
+    // same part of speech, then of the same shape from all words, then any word. It looks at only as many words as
+    // it needs, so a pool of 40,000 costs what a pool of 40 does; a pass that filters by shape gives up after
+    // ShapeTries draws, where a pool has (almost) no phrases.
     private List<string> Distractors(WordEntry word, IReadOnlyList<WordEntry>[] pools, Func<WordEntry, string?> optionOf, string right)
     {
         var meanings = word.Chinese.ToHashSet(StringComparer.Ordinal);
         var chosen = new List<string>(OptionCount - 1);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { right };
+        var phrase = IsPhrase(word);
         foreach (var pool in pools)
         {
-            foreach (var candidate in RandomOrder(pool))
+            foreach (var sameShape in (bool[])[true, false])
             {
-                if (chosen.Count == OptionCount - 1)
-                    return chosen;
-                if (candidate.Key != word.Key && candidate.Chinese.Count > 0 && !candidate.Chinese.Any(meanings.Contains)
-                    && optionOf(candidate) is { } option && seen.Add(option))
-                    chosen.Add(option);
+                var tries = 0;
+                foreach (var candidate in RandomOrder(pool))
+                {
+                    if (chosen.Count == OptionCount - 1)
+                        return chosen;
+                    if (sameShape && ++tries > ShapeTries)
+                        break;
+                    if ((!sameShape || IsPhrase(candidate) == phrase) && candidate.Key != word.Key && candidate.Chinese.Count > 0
+                        && !candidate.Chinese.Any(meanings.Contains) && optionOf(candidate) is { } option && seen.Add(option))
+                        chosen.Add(option);
+                }
             }
         }
 
         return chosen;
     }
+
+    private const int ShapeTries = 200;
+
+    private static bool IsPhrase(WordEntry word) => word.Headword.Trim().Contains(' ', StringComparison.Ordinal);
 
     /// <summary>The items in random order, drawn lazily (a Fisher-Yates shuffle that records only the swaps it made).</summary>
     private IEnumerable<T> RandomOrder<T>(IReadOnlyList<T> items)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 namespace VocabBot.Chat;
 
 /// <summary>
@@ -18,4 +19,16 @@ internal abstract class ChatFile(string name, long? size, string? contentType)
 }
 
 /// <summary>A file that could not be read, with a message fit to show the user.</summary>
-internal sealed class ChatFileException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>
+/// A file that could not be read, as a text of <see cref="ChatText"/> (<paramref name="key"/>, its arguments), so that
+/// the command that asked for it says so in the user's language.
+/// </summary>
+internal sealed class ChatFileException(string key, object[] arguments, Exception? inner = null)
+    : Exception($"{key}: {string.Join(", ", arguments)}", inner)
+{
+    public string Describe(IStringLocalizer<ChatText> text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text[key, arguments];
+    }
+}

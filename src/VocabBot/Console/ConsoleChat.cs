@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VocabBot.Chat;
@@ -10,7 +11,7 @@ namespace VocabBot.Console;
 /// presses the last question's buttons, "next" goes on. It reads until /quit or the end of input.
 /// </summary>
 internal sealed partial class ConsoleChat(ChatRouter router, Vocabulary vocabulary, ConsoleOutput output, IOptions<ConsoleOptions> options,
-    ILogger<ConsoleChat> logger)
+    IStringLocalizer<ChatText> text, ILogger<ConsoleChat> logger)
 {
     private IReadOnlyList<ChatButton> _buttons = [];
 
@@ -19,7 +20,8 @@ internal sealed partial class ConsoleChat(ChatRouter router, Vocabulary vocabula
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(writer);
         output.Writer = writer;
-        await output.WriteAsync($"VocabBot console: {vocabulary.WordCount} words from {vocabulary.ArticleCount} article(s). /help lists the commands, /quit leaves.");
+        var banner = vocabulary.ArticleCount == 1 ? "ConsoleBannerOne" : "ConsoleBanner";
+        await output.WriteAsync(Say(banner, vocabulary.WordCount, vocabulary.ArticleCount));
         while (!cancellationToken.IsCancellationRequested)
         {
             string? line;
@@ -51,7 +53,7 @@ internal sealed partial class ConsoleChat(ChatRouter router, Vocabulary vocabula
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogFailed(logger, e, line);
-                reply = ChatReply.Private("Something went wrong handling that; the error is in the log.");
+                reply = ChatReply.Private(Say("ConsoleFailed"));
             }
 
             await output.ShowAsync(reply, null, CancellationToken.None);
@@ -101,6 +103,10 @@ internal sealed partial class ConsoleChat(ChatRouter router, Vocabulary vocabula
         else if (clicked && !reply.Ephemeral)
             _buttons = [];
     }
+
+    // What the console itself says, in Console:Language.
+    private string Say(string key, params object[] arguments) =>
+        ChatCulture.In(ChatCulture.For(options.Value.Locale), () => text[key, arguments].Value);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling '{Line}' failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string line);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using VocabBot.Chat;
 
 namespace VocabBot.Console;
@@ -12,16 +13,16 @@ internal sealed class ConsoleFile(string path)
     {
         var info = new FileInfo(FullPath);
         if (!info.Exists)
-            throw new ChatFileException($"There is no file at {FullPath}.");
+            throw new ChatFileException("FileMissing", [FullPath]);
         if (info.Length > maxBytes)
-            throw new ChatFileException($"{info.Name} is {info.Length / 1024.0:0.#} KB; the most is {maxBytes / 1024} KB.");
+            throw new ChatFileException("FileTooBig", [info.Name, (info.Length / 1024.0).ToString("0.#", CultureInfo.InvariantCulture), maxBytes / 1024]);
         try
         {
             return await File.ReadAllBytesAsync(FullPath, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ChatFileException($"Could not read {FullPath}: {e.Message}", e);
+            throw new ChatFileException("FileUnreadable", [FullPath, e.Message], e);
         }
     }
 }

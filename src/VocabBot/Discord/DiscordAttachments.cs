@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using VocabBot.Chat;
@@ -28,9 +29,9 @@ internal sealed class DiscordAttachments(IHttpClientFactory httpClientFactory, I
         var settings = options.Value;
         if (!Uri.TryCreate(file.Url, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http")
             || !settings.AllowedAttachmentHosts.Contains(url.Host, StringComparer.OrdinalIgnoreCase))
-            throw new ChatFileException($"{file.Name} is not stored on Discord's file servers, so I did not download it.");
+            throw new ChatFileException("FileNotOnDiscord", [file.Name]);
         if (file.Size > maxBytes)
-            throw new ChatFileException(TooBig(file.Name, file.Size.Value, maxBytes));
+            throw TooBig(file.Name, file.Size.Value, maxBytes);
         using var timeout = new CancellationTokenSource(settings.AttachmentTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
@@ -38,17 +39,17 @@ internal sealed class DiscordAttachments(IHttpClientFactory httpClientFactory, I
             var client = httpClientFactory.CreateClient(HttpClientName);
             using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
-                throw new ChatFileException($"Downloading {file.Name} failed (HTTP {(int)response.StatusCode}); try attaching it again.");
+                throw new ChatFileException("FileDownloadStatus", [file.Name, (int)response.StatusCode]);
             await using var stream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
             return await ReadAtMostAsync(stream, file.Name, maxBytes, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new ChatFileException($"Downloading {file.Name} took longer than {settings.AttachmentTimeout.TotalSeconds:0} s; try again in a moment.");
+            throw new ChatFileException("FileDownloadSlow", [file.Name, settings.AttachmentTimeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)]);
         }
         catch (HttpRequestException e)
         {
-            throw new ChatFileException($"Downloading {file.Name} failed ({e.Message}); try attaching it again.", e);
+            throw new ChatFileException("FileDownloadFailed", [file.Name, e.Message], e);
         }
     }
 
@@ -61,13 +62,15 @@ internal sealed class DiscordAttachments(IHttpClientFactory httpClientFactory, I
         {
             buffer.Write(chunk, 0, read);
             if (buffer.Length > maxBytes)
-                throw new ChatFileException(TooBig(name, buffer.Length, maxBytes));
+                throw TooBig(name, buffer.Length, maxBytes);
         }
         return buffer.ToArray();
     }
 
-    private static string TooBig(string name, long size, long maxBytes) =>
-        $"{name} is {(size > maxBytes * 2 ? "over " + (maxBytes * 2 / 1024) : (size / 1024.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture))} KB; the most is {maxBytes / 1024} KB.";
+    // Far past the most, the size is told as "over" twice the most: a download stops reading soon after the most.
+    private static ChatFileException TooBig(string name, long size, long maxBytes) => size > maxBytes * 2
+        ? new("FileFarTooBig", [name, maxBytes * 2 / 1024, maxBytes / 1024])
+        : new("FileTooBig", [name, (size / 1024.0).ToString("0.#", CultureInfo.InvariantCulture), maxBytes / 1024]);
 
     private sealed class Attachment(DiscordAttachments owner, string name, long? size, string? contentType, string url)
         : ChatFile(name, size, contentType)

@@ -146,6 +146,9 @@ internal static class InteractionReader
     private static string Value(JsonElement value) =>
         value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText();
 
+    /// <summary>The user's language as Discord sent it, for what the transport itself says.</summary>
+    public static string Locale(JsonElement interaction) => Text(interaction, "locale") ?? ChatLocale.Default;
+
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VocabBot.Chat;
@@ -20,6 +21,7 @@ internal sealed partial class InteractionResponder(
     DiscordAttachments attachments,
     IOptions<DiscordOptions> options,
     TimeProvider time,
+    IStringLocalizer<ChatText> text,
     ILogger<InteractionResponder> logger)
 {
     private const int ChannelMessage = 4;
@@ -30,10 +32,6 @@ internal sealed partial class InteractionResponder(
     private const int ChoiceLimit = 25;
     private const int UnknownInteraction = 10062;
     private const int AlreadyAcknowledged = 40060;
-    private static readonly ChatReply Apology =
-        ChatReply.Private("Sorry, something went wrong on my side while answering that. Please try again in a moment.");
-    private static readonly ChatReply Unreadable =
-        ChatReply.Private("Sorry, I could not read that request (it did not say who sent it or what it was). Please try again.");
 
     /// <summary>Answers a gateway interaction: the first answer is POSTed to its callback route.</summary>
     /// <param name="receivedAt">When the interaction reached the bot, as <see cref="TimeProvider.GetTimestamp"/> gave it.</param>
@@ -58,7 +56,7 @@ internal sealed partial class InteractionResponder(
             if (type is InteractionReader.ApplicationCommand or InteractionReader.MessageComponent or InteractionReader.Autocomplete
                 && !InteractionReader.IsComplete(interaction))
             {
-                await callback.SendAsync(Message(ChannelMessage, Unreadable), [], cancellationToken).ConfigureAwait(false);
+                await callback.SendAsync(Message(ChannelMessage, Say("Unreadable", interaction)), [], cancellationToken).ConfigureAwait(false);
                 return;
             }
             switch (type)
@@ -102,7 +100,7 @@ internal sealed partial class InteractionResponder(
         var left = options.Value.DeferAfter - time.GetElapsedTime(receivedAt);
         var deadline = left > TimeSpan.Zero ? Task.Delay(left, time, cancellationToken) : Task.CompletedTask;
         // On the thread pool: a handler that works synchronously must not hold up the timer.
-        var handler = Task.Run(() => RunHandlerAsync(handle, id), CancellationToken.None);
+        var handler = Task.Run(() => RunHandlerAsync(handle, interaction, id), CancellationToken.None);
         if (await Task.WhenAny(handler, deadline).ConfigureAwait(false) == handler)
         {
             var reply = await handler.ConfigureAwait(false);
@@ -153,7 +151,11 @@ internal sealed partial class InteractionResponder(
         await rest.SendAsync(DiscordRoute.Followup(applicationId, token), MessageRenderer.Render(reply), MessageRenderer.Files(reply), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ChatReply> RunHandlerAsync(Func<Task<ChatReply>> handle, string id)
+    // What the transport itself says, in the user's language: the router, which sets it for replies, did not answer.
+    private ChatReply Say(string key, JsonElement interaction) =>
+        ChatReply.Private(ChatCulture.In(ChatCulture.For(InteractionReader.Locale(interaction)), () => text[key].Value));
+
+    private async Task<ChatReply> RunHandlerAsync(Func<Task<ChatReply>> handle, JsonElement interaction, string id)
     {
         try
         {
@@ -162,7 +164,7 @@ internal sealed partial class InteractionResponder(
         catch (Exception ex)
         {
             LogHandlerFailed(logger, ex, id);
-            return Apology;
+            return Say("Apology", interaction);
         }
     }
 

@@ -18,7 +18,8 @@ internal sealed class ArticleCommand(
     UploadLimiter limiter,
     TimeProvider time,
     IOptions<LibraryOptions> options,
-    IStringLocalizer<LibraryText> text) : IChatCommand
+    IStringLocalizer<LibraryText> text,
+    IStringLocalizer<ChatText> chatText) : IChatCommand
 {
     public const int MaxProblemsShown = 10;
     public const int MaxNameLength = 100;
@@ -92,7 +93,7 @@ internal sealed class ArticleCommand(
         }
         catch (ChatFileException e)
         {
-            return ChatReply.Private(e.Message);
+            return ChatReply.Private(e.Describe(chatText));
         }
 
         var parsed = parser.Parse(name, bytes, cancellationToken);

@@ -66,7 +66,7 @@ public sealed class ChatContractTests
 
         var error = await Assert.ThrowsAsync<ChatFileException>(() => file.ReadAsync(1024, default));
 
-        Assert.StartsWith("There is no file at", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("There is no file at", error.Describe(TestText.For<ChatText>()), StringComparison.Ordinal);
     }
 
     private static ChatRequest Request(string command) => new("u", "U", "g", command, new Dictionary<string, string>());

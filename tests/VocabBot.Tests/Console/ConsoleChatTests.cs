@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
+using VocabBot.Chat;
 using VocabBot.Console;
 using VocabBot.Content;
 using VocabBot.Learning.Scores;
@@ -17,7 +18,7 @@ public sealed class ConsoleChatTests
 
         var output = await ChatAsync(bot, "/define loosened", "/quiz 2", "a", "next", "2", "/quit", "/stats");
 
-        Assert.StartsWith("VocabBot console: 41 words from 1 article(s). /help lists the commands, /quit leaves.\n", output);
+        Assert.StartsWith("VocabBot console: 41 words from 1 article. /help lists the commands, /quit leaves.\n", output);
         Assert.Contains("loosened → loosen: 放鬆；減弱\n== loosen ==\nIPA: /ˈluːsən/\nPart of speech: v.\n", output);
         Assert.Contains("Quiz: 2 questions.\nQuestion 1/2: ", output);
         foreach (var key in new[] { "[A] ", "[B] ", "[C] ", "[D] ", "[next] Next" })
@@ -95,7 +96,7 @@ public sealed class ConsoleChatTests
     {
         // SIGTERM while the reply to the last line goes out: the chat ends, it does not throw.
         await using var bot = await TestBot.StartAsync();
-        var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), new ConsoleOutput(Options.Create(new ConsoleOptions()), bot.Get<IHostEnvironment>()), Options.Create(new ConsoleOptions()), NullLogger<ConsoleChat>.Instance);
+        var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), new ConsoleOutput(Options.Create(new ConsoleOptions()), bot.Get<IHostEnvironment>()), Options.Create(new ConsoleOptions()), TestText.For<ChatText>(), NullLogger<ConsoleChat>.Instance);
         using var stopping = new CancellationTokenSource();
         using var input = new StringReader("/define loosened\n/define paved\n");
         await using var output = new StopWhenWritten(stopping, "loosen");
@@ -162,7 +163,7 @@ public sealed class ConsoleChatTests
     /// <summary>As above, with the console's settings (its Language, for one).</summary>
     internal static async Task<string> ChatAsync(TestBot bot, ConsoleOptions settings, params string[] lines)
     {
-        var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), new ConsoleOutput(Options.Create(settings), bot.Get<IHostEnvironment>()), Options.Create(settings), NullLogger<ConsoleChat>.Instance);
+        var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), new ConsoleOutput(Options.Create(settings), bot.Get<IHostEnvironment>()), Options.Create(settings), TestText.For<ChatText>(), NullLogger<ConsoleChat>.Instance);
         using var input = new StringReader(string.Join('\n', lines) + "\n");
         await using var output = new StringWriter { NewLine = "\n" };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -37,7 +37,7 @@ public sealed class AttachmentTests
         var file = Read(bot, AddCommand(url, Note.Length)).File("file")!;
         var error = await Assert.ThrowsAsync<ChatFileException>(() => file.ReadAsync(1024, TestContext.Timeout));
 
-        Assert.Contains("not stored on Discord's file servers", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not stored on Discord's file servers", error.Describe(TestText.For<ChatText>()), StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Discord.Requests, r => r.Path.StartsWith("/attachments/", StringComparison.Ordinal));
     }
 
@@ -50,7 +50,7 @@ public sealed class AttachmentTests
         var file = Read(bot, AddCommand(url, size: 10)).File("file")!;
         var error = await Assert.ThrowsAsync<ChatFileException>(() => file.ReadAsync(256 * 1024, TestContext.Timeout));
 
-        Assert.Contains("the most is 256 KB", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the most is 256 KB", error.Describe(TestText.For<ChatText>()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class AttachmentTests
         time.Advance(TimeSpan.FromSeconds(10));
         var error = await Assert.ThrowsAsync<ChatFileException>(() => read.WaitAsync(TimeSpan.FromSeconds(10)));
 
-        Assert.Contains("took longer than 10 s", error.Message, StringComparison.Ordinal);
+        Assert.Contains("took longer than 10 s", error.Describe(TestText.For<ChatText>()), StringComparison.Ordinal);
     }
 
     private static Task<BotHarness> StartAsync(string hosts = "127.0.0.1", TimeProvider? time = null) =>

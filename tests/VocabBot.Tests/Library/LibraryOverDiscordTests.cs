@@ -226,6 +226,19 @@ public sealed class LibraryOverDiscordTests
     }
 
     [Fact]
+    public async Task FileProblems_AreToldInTheUsersLanguage()
+    {
+        await using var bot = await StartAsync();
+        var url = bot.Discord.ServeFile("big.md", new byte[300 * 1024]);
+        var add = AddInteraction(url, "big.md", 10, Interactions.GuildId, manager: true); // a size understated: found out while downloading
+        add["locale"] = "zh-TW";
+
+        var big = await SendAsync(bot, add);
+
+        Assert.Matches(@"^big\.md 有 [0-9.]+ KB；上限是 256 KB。$", big.Content);
+    }
+
+    [Fact]
     public async Task DownloadThatHangs_GetsAClearPrivateReply_AndNothingIsStored()
     {
         await using var bot = await StartAsync(new() { ["Discord:AttachmentTimeout"] = "00:00:02" });

@@ -36,6 +36,21 @@ public sealed class HostileInteractionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task InteractionWithoutAUser_IsAnsweredInTheUsersLanguage()
+    {
+        await using var bot = await StartAsync();
+        var interaction = Interactions.Command(Interactions.NewId(), "define", new JsonObject { ["word"] = "loosen" });
+        interaction.Remove("member");
+        interaction.Remove("user");
+        interaction["locale"] = "zh-TW";
+
+        var callback = await bot.InteractAsync(interaction);
+
+        Assert.StartsWith("抱歉，我看不懂這個請求", callback.Json.GetProperty("data").GetProperty("content").GetString(), StringComparison.Ordinal);
+        bot.Discord.AssertBodiesValid();
+    }
+
+    [Fact]
     public async Task ForgedCustomIds_AreAnsweredPrivately_AndChangeNothing()
     {
         await using var bot = await StartAsync();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using VocabBot.Chat;
+using VocabBot.Learning.Quiz;
 
 namespace VocabBot.Race;
 
@@ -43,7 +44,7 @@ internal sealed class RaceMessages(IStringLocalizer<RaceText> text)
         var lines = new List<string>
         {
             Header(race, round),
-            text["RoundAnswer", Letter(question.Answer), ChatMarkup.Escape(question.Options[question.Answer]), ChatMarkup.Escape(question.Headword), question.Meaning],
+            Answer(question),
             text["RoundExample", ChatMarkup.Escape(question.Example)],
         };
         var right = scored.Where(s => s.Place is not null).ToList();
@@ -85,6 +86,15 @@ internal sealed class RaceMessages(IStringLocalizer<RaceText> text)
         if (players.Count > 0)
             lines.Add(text["ResultsPoints"]);
         return new ChatReply(string.Join('\n', lines));
+    }
+
+    // The word and its Chinese; a cloze's answer in another form (strengthens) is shown as it was offered, then the word.
+    private string Answer(QuizQuestion question)
+    {
+        var option = question.Options[question.Answer];
+        return option == question.Headword || option == question.Meaning
+            ? text["RoundAnswer", Letter(question.Answer), ChatMarkup.Escape(question.Headword), question.Meaning]
+            : text["RoundAnswerForm", Letter(question.Answer), ChatMarkup.Escape(option), ChatMarkup.Escape(question.Headword), question.Meaning];
     }
 
     private string Header(RaceRecord race, int round) =>

@@ -142,7 +142,15 @@ internal sealed class RaceAnswerDocument
 
     public static RaceAnswerDocument Of(string id, RaceAnswer a) => new()
     {
-        Id = id, RaceId = a.RaceId, Round = a.Round, UserId = a.UserId, UserName = a.UserName, Option = a.Option, Correct = a.Correct, At = a.At, Seq = a.Seq,
+        Id = id,
+        RaceId = a.RaceId,
+        Round = a.Round,
+        UserId = a.UserId,
+        UserName = a.UserName,
+        Option = a.Option,
+        Correct = a.Correct,
+        At = a.At,
+        Seq = a.Seq,
     };
 
     public RaceAnswer ToAnswer() => new(RaceId, Round, UserId, UserName, Option, Correct, At) { Seq = Seq };

@@ -154,11 +154,21 @@ internal sealed class PostgresRaceStore(PostgresDatabase database) : IRaceStore,
             {
                 races.Add(new RaceRecord
                 {
-                    Id = reader.GetString(0), GuildId = reader.GetString(1), ChannelId = reader.GetString(2), StarterId = reader.GetString(3),
-                    StarterName = reader.GetString(4), Locale = reader.GetString(5), AnswerTime = reader.GetFieldValue<TimeSpan>(6),
-                    Current = reader.GetInt32(7), Closed = reader.GetInt32(8), Deadline = reader.GetFieldValue<DateTimeOffset>(9),
-                    MessageId = reader.IsDBNull(10) ? null : reader.GetString(10), StopRequested = reader.GetBoolean(11),
-                    StoppedBy = reader.IsDBNull(12) ? null : reader.GetString(12), Finished = reader.GetBoolean(13), StartedAt = reader.GetFieldValue<DateTimeOffset>(14),
+                    Id = reader.GetString(0),
+                    GuildId = reader.GetString(1),
+                    ChannelId = reader.GetString(2),
+                    StarterId = reader.GetString(3),
+                    StarterName = reader.GetString(4),
+                    Locale = reader.GetString(5),
+                    AnswerTime = reader.GetFieldValue<TimeSpan>(6),
+                    Current = reader.GetInt32(7),
+                    Closed = reader.GetInt32(8),
+                    Deadline = reader.GetFieldValue<DateTimeOffset>(9),
+                    MessageId = reader.IsDBNull(10) ? null : reader.GetString(10),
+                    StopRequested = reader.GetBoolean(11),
+                    StoppedBy = reader.IsDBNull(12) ? null : reader.GetString(12),
+                    Finished = reader.GetBoolean(13),
+                    StartedAt = reader.GetFieldValue<DateTimeOffset>(14),
                 });
             }
         }
@@ -178,8 +188,14 @@ internal sealed class PostgresRaceStore(PostgresDatabase database) : IRaceStore,
         {
             questions.Add(new QuizQuestion
             {
-                WordKey = reader.GetString(0), Headword = reader.GetString(1), Kind = Enum.Parse<QuestionKind>(reader.GetString(2)), Prompt = reader.GetString(3),
-                Options = [.. reader.GetFieldValue<string[]>(4)], Answer = reader.GetInt32(5), Meaning = reader.GetString(6), Example = reader.GetString(7),
+                WordKey = reader.GetString(0),
+                Headword = reader.GetString(1),
+                Kind = Enum.Parse<QuestionKind>(reader.GetString(2)),
+                Prompt = reader.GetString(3),
+                Options = [.. reader.GetFieldValue<string[]>(4)],
+                Answer = reader.GetInt32(5),
+                Meaning = reader.GetString(6),
+                Example = reader.GetString(7),
             });
         }
 
@@ -195,7 +211,8 @@ internal sealed class PostgresRaceStore(PostgresDatabase database) : IRaceStore,
         while (reader.Read())
         {
             answers.Add(new RaceAnswer(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetBoolean(5),
-                reader.GetFieldValue<DateTimeOffset>(6)) { Seq = reader.GetInt64(7) });
+                reader.GetFieldValue<DateTimeOffset>(6))
+            { Seq = reader.GetInt64(7) });
         }
 
         return answers;

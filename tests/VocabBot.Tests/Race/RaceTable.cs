@@ -17,7 +17,10 @@ internal sealed class RaceTable(BotHarness bot, FakeTimeProvider time)
     public const int ManageMessages = 0x2000;
     private static readonly Dictionary<string, string> UserIds = new()
     {
-        ["Ana"] = "600000000000000011", ["Bob"] = "600000000000000012", ["Cy"] = "600000000000000013", ["Dee"] = "600000000000000014",
+        ["Ana"] = "600000000000000011",
+        ["Bob"] = "600000000000000012",
+        ["Cy"] = "600000000000000013",
+        ["Dee"] = "600000000000000014",
     };
 
     public BotHarness Bot => bot;

@@ -19,6 +19,9 @@ internal sealed partial class RaceHost(IRaceStore store, RaceRounds rounds, Race
     /// <summary>Between a round's result and the next question.</summary>
     public static readonly TimeSpan Pause = TimeSpan.FromSeconds(3);
 
+    /// <summary>After a race's loop failed unexpectedly, before it carries on from the store.</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, RunningRace> _running = new(StringComparer.Ordinal);
 
@@ -74,70 +77,87 @@ internal sealed partial class RaceHost(IRaceStore store, RaceRounds rounds, Race
         ChatCulture.Use(running.Race.Locale); // the race's posts are in its server's language
         try
         {
-            var race = store.Find(id);
-            var answers = store.Answers(id);
-            running.AddPlayers(answers.Where(a => race is not null && a.Round < race.Current).Select(a => a.UserId));
-            var endNow = resumed && race is not null && TimeRanOut(race);
-            while (race is { Finished: false })
+            while (true)
             {
-                if (race.RoundOpen)
+                try
                 {
-                    // Begin before reading the answers: a click stored after the read is reported to the running race.
-                    running.Begin(race.Current, race.Deadline);
-                    foreach (var answer in store.Answers(id).Where(a => a.Round == race.Current))
-                        running.Answered(race.Current, answer.UserId);
-                    if (race.MessageId is null)
-                        race.MessageId = await PostQuestionAsync(race, running.Players, cancellation);
-                    if (!endNow && !race.StopRequested)
-                        await WaitForCloseAsync(running, race.Deadline, cancellation);
-                    var closedAt = time.GetUtcNow();
-                    if (rounds.Close(race, race.Current))
-                        LogRoundClosed(logger, id, race.Current + 1, (closedAt - race.Deadline).TotalMilliseconds);
-                    race = store.Find(id)!;
+                    await PlayAsync(running, resumed, cancellation);
+                    return;
                 }
-
-                answers = store.Answers(id);
-                running.End();
-                var last = endNow || race.StopRequested || race.Current + 1 >= race.Questions.Count;
-                var result = messages.RoundResult(race, race.Current, answers, last ? null : time.GetUtcNow() + Pause);
-                if (race.MessageId is { } messageId)
-                    await EditAsync(race.ChannelId, messageId, result, cancellation);
-                if (!last)
+                catch (ChannelRefusedException e)
                 {
-                    await Task.WhenAny(Task.Delay(Pause, time, cancellation), running.Stopped);
-                    cancellation.ThrowIfCancellationRequested();
-                    race = store.Find(id)!;
-                    if (!race.StopRequested && store.OpenRound(id, race.Current + 1, time.GetUtcNow() + race.AnswerTime))
-                    {
-                        race = store.Find(id)!;
-                        continue;
-                    }
-
-                    race = store.Find(id)!;
+                    LogRefused(logger, id, e.Reason);
+                    store.Finish(id);
+                    return;
                 }
-
-                await Messenger!.PostAsync(race.ChannelId, messages.Results(race, answers), cancellation);
-                store.Finish(id);
-                LogFinished(logger, id, race.Closed + 1);
-                break;
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Storage that cannot write for a moment, a chat that keeps failing: the store still says where the race is.
+                    LogFailed(logger, e, id, RetryDelay.TotalSeconds);
+                    resumed = true;
+                    await Task.Delay(RetryDelay, time, cancellation);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             // Stopping: the race is where the store says, and the next start resumes it.
         }
-        catch (ChannelRefusedException e)
-        {
-            LogRefused(logger, id, e.Reason);
-            store.Finish(id);
-        }
-        catch (Exception e)
-        {
-            LogFailed(logger, e, id);
-        }
         finally
         {
             _running.TryRemove(id, out _);
+        }
+    }
+
+    private async Task PlayAsync(RunningRace running, bool resumed, CancellationToken cancellation)
+    {
+        var id = running.Race.Id;
+        var race = store.Find(id);
+        var answers = store.Answers(id);
+        running.AddPlayers(answers.Where(a => race is not null && a.Round < race.Current).Select(a => a.UserId));
+        var endNow = resumed && race is not null && TimeRanOut(race);
+        while (race is { Finished: false })
+        {
+            if (race.RoundOpen)
+            {
+                // Begin before reading the answers: a click stored after the read is reported to the running race.
+                running.Begin(race.Current, race.Deadline);
+                foreach (var answer in store.Answers(id).Where(a => a.Round == race.Current))
+                    running.Answered(race.Current, answer.UserId);
+                if (race.MessageId is null)
+                    race.MessageId = await PostQuestionAsync(race, running.Players, cancellation);
+                if (!endNow && !race.StopRequested)
+                    await WaitForCloseAsync(running, race.Deadline, cancellation);
+                var closedAt = time.GetUtcNow();
+                if (rounds.Close(race, race.Current))
+                    LogRoundClosed(logger, id, race.Current + 1, (closedAt - race.Deadline).TotalMilliseconds);
+                race = store.Find(id)!;
+            }
+
+            answers = store.Answers(id);
+            running.End();
+            var last = endNow || race.StopRequested || race.Current + 1 >= race.Questions.Count;
+            var result = messages.RoundResult(race, race.Current, answers, last ? null : time.GetUtcNow() + Pause);
+            if (race.MessageId is { } messageId)
+                await EditAsync(race.ChannelId, messageId, result, cancellation);
+            if (!last)
+            {
+                await Task.WhenAny(Task.Delay(Pause, time, cancellation), running.Stopped);
+                cancellation.ThrowIfCancellationRequested();
+                race = store.Find(id)!;
+                if (!race.StopRequested && store.OpenRound(id, race.Current + 1, time.GetUtcNow() + race.AnswerTime))
+                {
+                    race = store.Find(id)!;
+                    continue;
+                }
+
+                race = store.Find(id)!;
+            }
+
+            await Messenger!.PostAsync(race.ChannelId, messages.Results(race, answers), cancellation);
+            store.Finish(id);
+            LogFinished(logger, id, race.Closed + 1);
+            break;
         }
     }
 
@@ -190,6 +210,6 @@ internal sealed partial class RaceHost(IRaceStore store, RaceRounds rounds, Race
     [LoggerMessage(Level = LogLevel.Warning, Message = "Editing a race question in channel {ChannelId} failed; the race goes on")]
     private static partial void LogEditFailed(ILogger logger, Exception exception, string channelId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Race {RaceId} stopped running; it resumes at the next start")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string raceId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Race {RaceId} failed; it carries on from the store in {Seconds} s")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string raceId, double seconds);
 }

@@ -7,6 +7,7 @@ using VocabBot.Discord;
 using VocabBot.Learning;
 using VocabBot.Learning.Summary;
 using VocabBot.Library;
+using VocabBot.Race;
 using VocabBot.Storage;
 using VocabBot.WordOfTheDay;
 
@@ -26,6 +27,7 @@ internal static class AppComposition
         builder.AddSummary();
         builder.AddWordOfTheDay();
         builder.AddLibrary();
+        builder.AddRace();
         if (transport == AppTransport.Console)
         {
             builder.AddConsoleChat();

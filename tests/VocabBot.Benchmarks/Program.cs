@@ -17,6 +17,8 @@ using VocabBot.Benchmarks;
 //   (/define and autocomplete from a DM, then in servers with articles of their own; memory before and after)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- picture [answers a day] [calls] [example.png]
 //   (the /stats picture for one member with a year of daily answers: the picture alone and the whole /stats)
+// dotnet run -c Release --project tests/VocabBot.Benchmarks -- races [races] [players] [rounds] [seconds] [ms a post or edit]
+//   (races at once, each in its own channel, on the real clock: round close after its deadline, click to "Locked in")
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- micro [BenchmarkDotNet args, e.g. --filter '*']
 var mode = args.FirstOrDefault() ?? "import";
 switch (mode)
@@ -54,11 +56,14 @@ switch (mode)
     case "picture":
         PictureBenchmark.Run(Arg(1, 110), Arg(2, 1000), args.Length > 3 ? args[3] : null);
         return 0;
+    case "races":
+        await RacesBenchmark.RunAsync(Arg(1, 200), Arg(2, 10), Arg(3, 3), Arg(4, 10), Arg(5, 100));
+        return 0;
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | corpus FOLDER | wotd [channels] [ms a post] [repeats] | hostile [marked rows] [repeats] | scores [answers,...] [members] [calls] | learner [words,...] [calls] | libraries [servers] [articles] [words] [calls] | picture [answers a day] [calls] [example.png] | micro [BenchmarkDotNet args]");
+        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | corpus FOLDER | wotd [channels] [ms a post] [repeats] | hostile [marked rows] [repeats] | scores [answers,...] [members] [calls] | learner [words,...] [calls] | libraries [servers] [articles] [words] [calls] | picture [answers a day] [calls] [example.png] | races [races] [players] [rounds] [seconds] [ms a call] | micro [BenchmarkDotNet args]");
         return 2;
 }
 

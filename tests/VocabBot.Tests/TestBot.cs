@@ -32,7 +32,7 @@ internal sealed class TestBot : IAsyncDisposable
 
     /// <summary>Starts a bot over <paramref name="contentDirectory"/> (default: the tests' TestData/Library).</summary>
     public static async Task<TestBot> StartAsync(string? contentDirectory = null, int seed = 1, string? databasePath = null,
-        IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null)
+        IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, AppTransport transport = AppTransport.None)
     {
         time ??= new FakeTimeProvider(Start);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = Paths.RepositoryRoot });
@@ -46,7 +46,7 @@ internal sealed class TestBot : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton(new Random(seed));
-        builder.AddVocabBot(AppTransport.None);
+        builder.AddVocabBot(transport);
         if (databasePath is null)
             builder.Services.AddSingleton(new VocabDatabase(new MemoryStream()));
         var host = builder.Build();

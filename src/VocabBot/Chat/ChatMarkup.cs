@@ -6,7 +6,9 @@ namespace VocabBot.Chat;
 /// <summary>
 /// The little Markdown a reply may carry to show a correction: removed words as ~~struck~~, added words in
 /// **bold**, and user text escaped so that its own * or ~ are shown, not read as marks. Discord shows it as it is;
-/// the console prints it as a word diff, [-removed-]{+added+} (<see cref="ToPlain"/>).
+/// the console prints it as a word diff, [-removed-]{+added+} (<see cref="ToPlain"/>). A moment shown relative to now
+/// (<see cref="Relative"/>) is Discord's &lt;t:seconds:R&gt;, which each reader's Discord counts down in their own
+/// language, so a message need not be edited every second; the console writes it as "in 15 s" (<see cref="RelativeToPlain"/>).
 /// </summary>
 internal static partial class ChatMarkup
 {
@@ -15,6 +17,27 @@ internal static partial class ChatMarkup
     public static string Removed(string text) => $"~~{text}~~";
 
     public static string Added(string text) => $"**{text}**";
+
+    /// <summary>A moment as "in 15 s" or "5 s ago" from the reader's now.</summary>
+    public static string Relative(DateTimeOffset at) => $"<t:{at.ToUnixTimeSeconds()}:R>";
+
+    /// <summary>The text with each <see cref="Relative"/> moment written as "in 15 s", "5 s ago" or "now" from <paramref name="now"/>.</summary>
+    public static string RelativeToPlain(string text, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Contains("<t:", StringComparison.Ordinal))
+            return text;
+        return RelativeMoment().Replace(text, m =>
+        {
+            var seconds = long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - now.ToUnixTimeSeconds();
+            return seconds switch
+            {
+                > 0 => $"in {seconds} s",
+                < 0 => $"{-seconds} s ago",
+                _ => "now",
+            };
+        });
+    }
 
     /// <summary>User text with the characters Markdown would read as marks escaped.</summary>
     public static string Escape(string text)
@@ -65,6 +88,9 @@ internal static partial class ChatMarkup
     // A struck span, maybe followed by the bold one that replaces it, or a bold span alone; marks inside are escaped.
     [GeneratedRegex(@"~~(?<removed>(?:\\.|[^\\~])+)~~(?: ?\*\*(?<added>(?:\\.|[^\\*])+)\*\*)?|\*\*(?<alone>(?:\\.|[^\\*])+)\*\*")]
     private static partial Regex Replacement();
+
+    [GeneratedRegex(@"<t:(-?[0-9]{1,12}):R>")]
+    private static partial Regex RelativeMoment();
 
     [GeneratedRegex(@"\\([\\*_~`|])")]
     private static partial Regex Escaped();

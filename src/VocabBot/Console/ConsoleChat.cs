@@ -13,8 +13,6 @@ namespace VocabBot.Console;
 internal sealed partial class ConsoleChat(ChatRouter router, Vocabulary vocabulary, ConsoleOutput output, IOptions<ConsoleOptions> options,
     IStringLocalizer<ChatText> text, ILogger<ConsoleChat> logger)
 {
-    private IReadOnlyList<ChatButton> _buttons = [];
-
     public async Task RunAsync(TextReader input, TextWriter writer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -76,12 +74,12 @@ internal sealed partial class ConsoleChat(ChatRouter router, Vocabulary vocabula
         var button = Button(line);
         if (button is null)
         {
-            return ChatReply.Private(_buttons.Count == 0
+            return ChatReply.Private(output.Offered.Count == 0
                 ? $"'{CommandInput.Shorten(line, 30)}' is not a command and no question is open; start one with /quiz, or /help."
-                : $"'{CommandInput.Shorten(line, 30)}' is not an answer here; press {string.Join(", ", ConsoleOutput.AnswerKeys(_buttons).Values)}.");
+                : $"'{CommandInput.Shorten(line, 30)}' is not an answer here; press {string.Join(", ", ConsoleOutput.AnswerKeys(output.Offered).Values)}.");
         }
 
-        var click = new ButtonClick(settings.UserId, settings.UserName, settings.GuildId, button.Id) { Locale = settings.Locale };
+        var click = new ButtonClick(settings.UserId, settings.UserName, settings.GuildId, button.Id, settings.ChannelId) { Locale = settings.Locale };
         var clickReply = await router.ClickAsync(click, cancellationToken);
         Remember(clickReply, clicked: true);
         return clickReply;
@@ -90,18 +88,20 @@ internal sealed partial class ConsoleChat(ChatRouter router, Vocabulary vocabula
     private ChatButton? Button(string line)
     {
         var typed = line.ToLowerInvariant();
-        var keys = ConsoleOutput.AnswerKeys(_buttons);
-        return _buttons.FirstOrDefault(b => keys.TryGetValue(b, out var key)
+        var buttons = output.Offered;
+        var keys = ConsoleOutput.AnswerKeys(buttons);
+        return buttons.FirstOrDefault(b => keys.TryGetValue(b, out var key)
             && (key.Equals(typed, StringComparison.OrdinalIgnoreCase) || (key.Length == 1 && typed == (key[0] - 'A' + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))));
     }
 
     // A reply with buttons becomes the one answers go to; a finished quiz (no buttons, not a private error) clears it.
+    // A channel post with buttons (a race question) takes over the same way, when it comes (ConsoleMessenger).
     private void Remember(ChatReply reply, bool clicked)
     {
         if (reply.ButtonList.Count > 0)
-            _buttons = reply.ButtonList;
+            output.Offer(reply.ButtonList);
         else if (clicked && !reply.Ephemeral)
-            _buttons = [];
+            output.Offer([]);
     }
 
     // What the console itself says, in Console:Language.

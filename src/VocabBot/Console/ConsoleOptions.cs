@@ -16,6 +16,10 @@ internal sealed class ConsoleOptions
     [Required]
     public string GuildId { get; set; } = "console";
 
+    /// <summary>The one channel of the console's server, where what the bot posts by itself (a race) appears.</summary>
+    [Required]
+    public string ChannelId { get; set; } = "console";
+
     /// <summary>The language the console's user reads, as a locale name: en (default) or zh-TW.</summary>
     [Required]
     public string Language { get; set; } = "en";

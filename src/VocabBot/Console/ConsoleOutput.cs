@@ -6,11 +6,19 @@ namespace VocabBot.Console;
 
 /// <summary>
 /// The terminal the console chat writes to: replies and channel posts (which may come from another
-/// thread, e.g. a timer) go out one at a time; a picture is written to a file whose path is printed.
+/// thread, e.g. a timer) go out one at a time; a picture is written to a file whose path is printed. It also holds the
+/// buttons typed answers press: those of the last reply or channel post that had any (a race question is a post).
 /// </summary>
-internal sealed class ConsoleOutput(IOptions<ConsoleOptions> options, IHostEnvironment environment)
+internal sealed class ConsoleOutput(IOptions<ConsoleOptions> options, IHostEnvironment environment, TimeProvider? time = null)
 {
     private readonly SemaphoreSlim _writing = new(1, 1);
+    private volatile IReadOnlyList<ChatButton> _offered = [];
+
+    /// <summary>The buttons a typed A, B, ... or next presses now.</summary>
+    public IReadOnlyList<ChatButton> Offered => _offered;
+
+    /// <summary>Makes <paramref name="buttons"/> the ones typed answers press (none: no question is open).</summary>
+    public void Offer(IReadOnlyList<ChatButton> buttons) => _offered = buttons;
 
     /// <summary>Where the text goes: the chat sets it to standard output (or a test's writer) when it starts.</summary>
     public TextWriter Writer { get; set; } = TextWriter.Null;
@@ -19,7 +27,7 @@ internal sealed class ConsoleOutput(IOptions<ConsoleOptions> options, IHostEnvir
     public async Task ShowAsync(ChatReply reply, string? heading, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var text = ConsoleRenderer.Render(reply, AnswerKeys(reply.ButtonList));
+        var text = ConsoleRenderer.Render(reply, AnswerKeys(reply.ButtonList), (time ?? TimeProvider.System).GetUtcNow());
         if (reply.Image is { } image)
             text += await SaveAsync(image, cancellationToken) + "\n";
         await WriteAsync(heading is null ? text : $"{heading}\n{text}");

@@ -48,11 +48,12 @@ internal static partial class ConsoleRenderer
         }
 
         // Whoever runs the console runs its one server, so the server manager's commands (/article) work there.
-        return new ChatRequest(settings.UserId, settings.UserName, settings.GuildId, name, values, IsServerManager: true)
+        return new ChatRequest(settings.UserId, settings.UserName, settings.GuildId, name, values, settings.ChannelId, IsServerManager: true)
         {
             Subcommand = subcommand,
             Files = files,
             Locale = settings.Locale,
+            IsMessageManager = true,
         };
     }
 
@@ -62,18 +63,20 @@ internal static partial class ConsoleRenderer
         return (parts.Length == 0 ? "" : parts[0], parts.Length > 1 ? parts[1] : "");
     }
 
-    public static string Render(ChatReply reply, IReadOnlyDictionary<ChatButton, string> keys)
+    /// <summary>The reply as text; a moment shown relative to now reads "in 15 s" from <paramref name="now"/>.</summary>
+    public static string Render(ChatReply reply, IReadOnlyDictionary<ChatButton, string> keys, DateTimeOffset now)
     {
         var text = new StringBuilder();
+        string Show(string value) => ChatMarkup.RelativeToPlain(Plain(value), now);
         if (reply.Text.Length > 0)
-            text.AppendLine(Plain(reply.Text));
+            text.AppendLine(Show(reply.Text));
         if (reply.Card is { } card)
         {
             text.AppendLine($"== {card.Title} ==");
             if (card.Description is { Length: > 0 })
-                text.AppendLine(Plain(card.Description));
+                text.AppendLine(Show(card.Description));
             foreach (var field in card.Fields)
-                text.AppendLine($"{field.Name}: {Plain(field.Value).Replace("\n", "\n  ", StringComparison.Ordinal)}");
+                text.AppendLine($"{field.Name}: {Show(field.Value).Replace("\n", "\n  ", StringComparison.Ordinal)}");
             if (card.Footer is { Length: > 0 })
                 text.AppendLine(card.Footer);
         }

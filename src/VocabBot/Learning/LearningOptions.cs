@@ -17,6 +17,10 @@ internal sealed class LearningOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan QuizExpiry { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How long a race question waits for answers when /race start does not say (its seconds option: 10 to 60).</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "00:01:00")]
+    public TimeSpan RaceAnswerTime { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>The time zone a guild's days are counted in; direct messages (no guild) use the default.</summary>
     public TimeZoneInfo ZoneFor(string? guildId) =>
         TimeZoneInfo.FindSystemTimeZoneById(

@@ -16,6 +16,17 @@ public sealed class ChatMarkupTests
         Assert.Equal(plain, ChatMarkup.ToPlain(markup));
 
     [Fact]
+    public void Relative_IsDiscordsRelativeTimestamp_AndReadsAsSecondsFromNowInATerminal()
+    {
+        var now = new DateTimeOffset(2026, 1, 5, 1, 0, 0, TimeSpan.Zero);
+
+        var text = $"Answers close {ChatMarkup.Relative(now.AddSeconds(15))}; the last closed {ChatMarkup.Relative(now.AddSeconds(-5))}, this one {ChatMarkup.Relative(now)}.";
+
+        Assert.Equal($"Answers close <t:{now.ToUnixTimeSeconds() + 15}:R>; the last closed <t:{now.ToUnixTimeSeconds() - 5}:R>, this one <t:{now.ToUnixTimeSeconds()}:R>.", text);
+        Assert.Equal("Answers close in 15 s; the last closed 5 s ago, this one now.", ChatMarkup.RelativeToPlain(text, now));
+    }
+
+    [Fact]
     public void Escape_UserText_ComesBackAsTyped()
     {
         const string typed = @"a*b_c~d`e|f\g";

@@ -14,7 +14,7 @@ public sealed class ChatCommandsTests
 
         var definitions = bot.Commands.Definitions.ToDictionary(d => d.Name);
 
-        Assert.Equal(["define", "quiz", "review", "leaderboard", "stats", "summary", "wotd", "wotd-setup", "article", "articles", "help"], definitions.Keys);
+        Assert.Equal(["define", "quiz", "review", "leaderboard", "stats", "summary", "wotd", "wotd-setup", "article", "articles", "race", "help"], definitions.Keys);
         Assert.True(definitions["wotd-setup"].RequiresServerManager);
         var word = Assert.Single(definitions["define"].Options);
         Assert.True(word is { Name: "word", Required: true, Autocomplete: true, MaxLength: 100 });
@@ -30,11 +30,13 @@ public sealed class ChatCommandsTests
 
         var reply = await bot.SendAsync("u1", "help");
 
-        Assert.Equal(14, reply.Text.Split('\n').Length);
+        Assert.Equal(16, reply.Text.Split('\n').Length);
         Assert.Contains("/article add file: ", reply.Text);
         Assert.Contains("/quiz [count] [kind] [article]: ", reply.Text);
         Assert.Contains("/define word: ", reply.Text);
         Assert.Contains("/summary [article]: ", reply.Text);
+        Assert.Contains("/race start [rounds] [article] [seconds]: ", reply.Text);
+        Assert.Contains("/race stop: ", reply.Text);
     }
 
     [Fact]

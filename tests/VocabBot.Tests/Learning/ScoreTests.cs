@@ -17,6 +17,22 @@ public sealed class ScoreTests
     }
 
     [Fact]
+    public async Task Points_GivenExplicitly_AreStoredAsGiven_AndTheAnswerStillCountsInTheRunAndTotals()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var board = bot.Get<Scoreboard>();
+        var now = bot.Time.GetUtcNow();
+
+        var points = new[] { (true, 7), (true, 3), (false, 0) }.Select(a => board.Record("guild", "u1", "Ann", "word", a.Item1, now, a.Item2).Points).ToList();
+        var afterRun = board.Record("guild", "u1", "Ann", "word", true, now);
+
+        Assert.Equal([7, 3, 0], points);
+        Assert.Equal(10, afterRun.Points);
+        var totals = board.TotalsOf("guild", "u1")!;
+        Assert.Equal((20, 4, 3, 1), (totals.Points, totals.Answers, totals.Right, totals.Run));
+    }
+
+    [Fact]
     public async Task Points_RunIsPerGuild()
     {
         await using var bot = await TestBot.StartAsync();

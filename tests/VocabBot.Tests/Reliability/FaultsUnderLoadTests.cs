@@ -25,7 +25,7 @@ public sealed class FaultsUnderLoadTests(ITestOutputHelper output)
         try
         {
             await bot.WaitUntilReadyAsync();
-            await bot.Logs.WaitForAsync("Registered 11 slash commands");
+            await bot.Logs.WaitForAsync("Registered 12 slash commands");
             var random = new Random(11);
             var sent = new Dictionary<string, DateTimeOffset>();
             var injected = new Dictionary<string, int>();

@@ -194,7 +194,7 @@ public sealed class HostileInteractionTests(ITestOutputHelper output)
     {
         var bot = await BotHarness.StartAsync(learning: null);
         await bot.WaitUntilReadyAsync();
-        await bot.Logs.WaitForAsync("Registered 11 slash commands"); // stored in the database before the snapshots
+        await bot.Logs.WaitForAsync("Registered 12 slash commands"); // stored in the database before the snapshots
         return bot;
     }
 

@@ -18,8 +18,10 @@ internal sealed class Scoreboard(IScoreStore store, IOptions<LearningOptions> op
     /// <summary>
     /// Logs an answer. A right one earns 10 points, and 5 more when it makes a run of 3 or more
     /// right answers in a row (in this guild, across quizzes): the 3rd, 4th, ... right answer in a row.
+    /// <paramref name="points"/>, when given, are the points instead (a race gives them by the order of right answers);
+    /// the answer still counts in the member's run, day and totals like any other.
     /// </summary>
-    public AnswerRecord Record(string? guildId, string userId, string userName, string wordKey, bool correct, DateTimeOffset now)
+    public AnswerRecord Record(string? guildId, string userId, string userName, string wordKey, bool correct, DateTimeOffset now, int? points = null)
     {
         var guild = GuildKey(guildId);
         var zone = options.Value.ZoneFor(guildId);
@@ -33,7 +35,7 @@ internal sealed class Scoreboard(IScoreStore store, IOptions<LearningOptions> op
                 UserName = userName,
                 WordKey = wordKey,
                 Correct = correct,
-                Points = correct ? PointsPerRightAnswer + (run >= RunForBonus ? RunBonus : 0) : 0,
+                Points = points ?? (correct ? PointsPerRightAnswer + (run >= RunForBonus ? RunBonus : 0) : 0),
                 At = now,
             };
             return new ScoredAnswer(answer, Add(allTime, ScoreTotals.AllTime, answer, zone), Add(week, ScoreTotals.WeekOf(now, zone), answer, zone),

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -21,20 +22,24 @@ internal static partial class ChatMarkup
     /// <summary>A moment as "in 15 s" or "5 s ago" from the reader's now.</summary>
     public static string Relative(DateTimeOffset at) => $"<t:{at.ToUnixTimeSeconds()}:R>";
 
-    /// <summary>The text with each <see cref="Relative"/> moment written as "in 15 s", "5 s ago" or "now" from <paramref name="now"/>.</summary>
-    public static string RelativeToPlain(string text, DateTimeOffset now)
+    /// <summary>
+    /// The text with each <see cref="Relative"/> moment written as "in 15 s", "5 s ago" or "now" from <paramref name="now"/>,
+    /// in the language of <paramref name="text"/>'s current UI culture.
+    /// </summary>
+    public static string RelativeToPlain(string message, DateTimeOffset now, IStringLocalizer<ChatText> text)
     {
+        ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(text);
-        if (!text.Contains("<t:", StringComparison.Ordinal))
-            return text;
-        return RelativeMoment().Replace(text, m =>
+        if (!message.Contains("<t:", StringComparison.Ordinal))
+            return message;
+        return RelativeMoment().Replace(message, m =>
         {
             var seconds = long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - now.ToUnixTimeSeconds();
             return seconds switch
             {
-                > 0 => $"in {seconds} s",
-                < 0 => $"{-seconds} s ago",
-                _ => "now",
+                > 0 => text["MomentIn", seconds],
+                < 0 => text["MomentAgo", -seconds],
+                _ => text["MomentNow"],
             };
         });
     }

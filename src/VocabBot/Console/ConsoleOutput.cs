@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using VocabBot.Chat;
@@ -9,7 +10,7 @@ namespace VocabBot.Console;
 /// thread, e.g. a timer) go out one at a time; a picture is written to a file whose path is printed. It also holds the
 /// buttons typed answers press: those of the last reply or channel post that had any (a race question is a post).
 /// </summary>
-internal sealed class ConsoleOutput(IOptions<ConsoleOptions> options, IHostEnvironment environment, TimeProvider? time = null)
+internal sealed class ConsoleOutput(IOptions<ConsoleOptions> options, IHostEnvironment environment, IStringLocalizer<ChatText> chat, TimeProvider? time = null)
 {
     private readonly SemaphoreSlim _writing = new(1, 1);
     private volatile IReadOnlyList<ChatButton> _offered = [];
@@ -27,7 +28,9 @@ internal sealed class ConsoleOutput(IOptions<ConsoleOptions> options, IHostEnvir
     public async Task ShowAsync(ChatReply reply, string? heading, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var text = ConsoleRenderer.Render(reply, AnswerKeys(reply.ButtonList), (time ?? TimeProvider.System).GetUtcNow());
+        // In Console:Language, also for a channel post (a race's next question), which comes from a timer with no request.
+        var now = (time ?? TimeProvider.System).GetUtcNow();
+        var text = ChatCulture.In(ChatCulture.For(options.Value.Locale), () => ConsoleRenderer.Render(reply, AnswerKeys(reply.ButtonList), now, chat));
         if (reply.Image is { } image)
             text += await SaveAsync(image, cancellationToken) + "\n";
         await WriteAsync(heading is null ? text : $"{heading}\n{text}");

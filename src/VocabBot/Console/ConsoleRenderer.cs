@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Text;
 using System.Text.RegularExpressions;
 using VocabBot.Chat;
@@ -64,10 +65,10 @@ internal static partial class ConsoleRenderer
     }
 
     /// <summary>The reply as text; a moment shown relative to now reads "in 15 s" from <paramref name="now"/>.</summary>
-    public static string Render(ChatReply reply, IReadOnlyDictionary<ChatButton, string> keys, DateTimeOffset now)
+    public static string Render(ChatReply reply, IReadOnlyDictionary<ChatButton, string> keys, DateTimeOffset now, IStringLocalizer<ChatText> chat)
     {
         var text = new StringBuilder();
-        string Show(string value) => ChatMarkup.RelativeToPlain(Plain(value), now);
+        string Show(string value) => ChatMarkup.RelativeToPlain(Plain(value), now, chat);
         if (reply.Text.Length > 0)
             text.AppendLine(Show(reply.Text));
         if (reply.Card is { } card)

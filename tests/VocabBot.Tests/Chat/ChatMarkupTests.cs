@@ -23,7 +23,9 @@ public sealed class ChatMarkupTests
         var text = $"Answers close {ChatMarkup.Relative(now.AddSeconds(15))}; the last closed {ChatMarkup.Relative(now.AddSeconds(-5))}, this one {ChatMarkup.Relative(now)}.";
 
         Assert.Equal($"Answers close <t:{now.ToUnixTimeSeconds() + 15}:R>; the last closed <t:{now.ToUnixTimeSeconds() - 5}:R>, this one <t:{now.ToUnixTimeSeconds()}:R>.", text);
-        Assert.Equal("Answers close in 15 s; the last closed 5 s ago, this one now.", ChatMarkup.RelativeToPlain(text, now));
+        Assert.Equal("Answers close in 15 s; the last closed 5 s ago, this one now.", ChatMarkup.RelativeToPlain(text, now, TestText.For<ChatText>()));
+        Assert.Equal("Answers close 15 秒後; the last closed 5 秒前, this one 現在.",
+            ChatCulture.In(ChatCulture.TraditionalChinese, () => ChatMarkup.RelativeToPlain(text, now, TestText.For<ChatText>())));
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public sealed class ConsoleChatTests
     {
         // SIGTERM while the reply to the last line goes out: the chat ends, it does not throw.
         await using var bot = await TestBot.StartAsync();
-        var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), new ConsoleOutput(Options.Create(new ConsoleOptions()), bot.Get<IHostEnvironment>()), Options.Create(new ConsoleOptions()), TestText.For<ChatText>(), NullLogger<ConsoleChat>.Instance);
+        var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), new ConsoleOutput(Options.Create(new ConsoleOptions()), bot.Get<IHostEnvironment>(), TestText.For<ChatText>()), Options.Create(new ConsoleOptions()), TestText.For<ChatText>(), NullLogger<ConsoleChat>.Instance);
         using var stopping = new CancellationTokenSource();
         using var input = new StringReader("/define loosened\n/define paved\n");
         await using var output = new StopWhenWritten(stopping, "loosen");
@@ -163,7 +163,7 @@ public sealed class ConsoleChatTests
     /// <summary>As above, with the console's settings (its Language, for one).</summary>
     internal static async Task<string> ChatAsync(TestBot bot, ConsoleOptions settings, params string[] lines)
     {
-        var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), new ConsoleOutput(Options.Create(settings), bot.Get<IHostEnvironment>()), Options.Create(settings), TestText.For<ChatText>(), NullLogger<ConsoleChat>.Instance);
+        var chat = new ConsoleChat(bot.Commands, bot.Get<Vocabulary>(), new ConsoleOutput(Options.Create(settings), bot.Get<IHostEnvironment>(), TestText.For<ChatText>()), Options.Create(settings), TestText.For<ChatText>(), NullLogger<ConsoleChat>.Instance);
         using var input = new StringReader(string.Join('\n', lines) + "\n");
         await using var output = new StringWriter { NewLine = "\n" };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -12,7 +12,7 @@ public sealed class ConsoleOutputTests
     {
         using var folder = new TempFolder();
         var environment = new HostingEnvironment { ContentRootPath = folder.Path };
-        var output = new ConsoleOutput(Options.Create(new ConsoleOptions { ImageDirectory = "images" }), environment);
+        var output = new ConsoleOutput(Options.Create(new ConsoleOptions { ImageDirectory = "images" }), environment, TestText.For<ChatText>());
         await using var writer = new StringWriter();
         output.Writer = writer;
 
@@ -29,7 +29,7 @@ public sealed class ConsoleOutputTests
         using var folder = new TempFolder();
         await File.WriteAllTextAsync(folder.File("images"), "a file where the folder should be");
         var environment = new HostingEnvironment { ContentRootPath = folder.Path };
-        var output = new ConsoleOutput(Options.Create(new ConsoleOptions { ImageDirectory = "images" }), environment);
+        var output = new ConsoleOutput(Options.Create(new ConsoleOptions { ImageDirectory = "images" }), environment, TestText.For<ChatText>());
         await using var writer = new StringWriter();
         output.Writer = writer;
 
@@ -42,7 +42,7 @@ public sealed class ConsoleOutputTests
     [Fact]
     public async Task ChannelPost_IsPrintedUnderItsChannel_WithChannelMentionsReadable()
     {
-        var output = new ConsoleOutput(Options.Create(new ConsoleOptions()), new HostingEnvironment { ContentRootPath = Path.GetTempPath() });
+        var output = new ConsoleOutput(Options.Create(new ConsoleOptions()), new HostingEnvironment { ContentRootPath = Path.GetTempPath() }, TestText.For<ChatText>());
         await using var writer = new StringWriter();
         output.Writer = writer;
         var messenger = new ConsoleMessenger(output);

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using NSec.Cryptography;
+using VocabBot.Tests.Discord;
+
+namespace VocabBot.Tests.Cluster;
+
+/// <summary>
+/// One bot process of a cluster, as an operator runs it: the built app in HTTP interactions mode on its own loopback
+/// port, on the shared PostgreSQL database, REST going to the test's fake Discord. Its own folder holds its LiteDB file
+/// (the shipped articles it imports) and is deleted with it; a node still running at the end is killed.
+/// </summary>
+internal sealed class ClusterNode : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly DirectoryInfo _folder;
+    private readonly StringBuilder _log = new();
+
+    private ClusterNode(int number, Process process, DirectoryInfo folder, Uri endpoint)
+    {
+        Number = number;
+        _process = process;
+        _folder = folder;
+        Endpoint = endpoint;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int Number { get; }
+
+    public Uri Endpoint { get; }
+
+    public bool Alive => !_process.HasExited;
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+                return _log.ToString();
+        }
+    }
+
+    public static ClusterNode Start(int number, string connectionString, string apiBaseUrl, Key key)
+    {
+        var port = FreePort();
+        var folder = Directory.CreateTempSubdirectory($"vocabbot-node{number}-");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder.FullName, RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Paths.AppDll);
+        start.Environment["Discord__Token"] = "cluster-token";
+        start.Environment["Discord__ApiBaseUrl"] = apiBaseUrl;
+        start.Environment["Discord__Interactions"] = "Http";
+        start.Environment["Discord__PublicKey"] = HttpDiscord.PublicKeyHex(key);
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["Storage__Provider"] = "PostgreSQL";
+        start.Environment["Storage__ConnectionString"] = connectionString;
+        start.Environment["Storage__DatabasePath"] = Path.Combine(folder.FullName, "vocabbot.db");
+        start.Environment["Content__Directory"] = Paths.Library;
+        start.Environment["Content__Watch"] = "false";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        return new ClusterNode(number, Process.Start(start)!, folder, new Uri($"http://127.0.0.1:{port}/interactions"));
+    }
+
+    /// <summary>Until the node answers a signed PING, within <paramref name="bound"/>.</summary>
+    public async Task WaitUntilListeningAsync(ClusterClient client, TimeSpan bound)
+    {
+        var until = DateTime.UtcNow + bound;
+        while (DateTime.UtcNow < until)
+        {
+            if (!Alive)
+                break;
+            var ping = new JsonObject { ["id"] = Interactions.NewId(), ["application_id"] = FakeDiscord.ApplicationId, ["type"] = 1, ["token"] = "t", ["version"] = 1 };
+            if (await client.PostAsync(this, ping) is { Status: HttpStatusCode.OK })
+                return;
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"Node {Number} did not answer a PING within {bound.TotalSeconds:0} s:\n{Log}");
+    }
+
+    /// <summary>SIGKILL: no stop, no flush, as when the machine under it dies.</summary>
+    public void Kill()
+    {
+        if (Alive)
+            _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        _process.Dispose();
+        await Task.Run(() => _folder.Delete(recursive: true));
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_log)
+            _log.AppendLine(line);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

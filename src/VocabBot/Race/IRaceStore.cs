@@ -49,4 +49,20 @@ internal interface IRaceStore
 
     /// <summary>Marks the race finished; false when it was already.</summary>
     bool Finish(string raceId);
+
+    /// <summary>
+    /// Whether other processes may write this store (PostgreSQL): the process running a race then reads the answers
+    /// and stops that clicks on other processes stored, since it hears of none of them.
+    /// </summary>
+    bool Shared { get; }
+
+    /// <summary>
+    /// Takes or keeps the right to run a race until <paramref name="until"/>, for <paramref name="owner"/> (a process),
+    /// unless another owner's lease runs past <paramref name="now"/>: true when <paramref name="owner"/> holds it. So one
+    /// process runs each race, and when it dies another takes the race over once its lease ran out.
+    /// </summary>
+    bool Claim(string raceId, string owner, DateTimeOffset now, DateTimeOffset until);
+
+    /// <summary>Gives up a race's lease (a clean stop), so that another process, or the next start, takes it at once.</summary>
+    void Release(string raceId, string owner);
 }

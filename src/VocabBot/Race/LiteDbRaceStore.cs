@@ -27,6 +27,32 @@ internal sealed class LiteDbRaceStore : IRaceStore
 
     private ILiteCollection<RaceAnswerDocument> AnswerDocuments => _database.Collection<RaceAnswerDocument>("race_answers");
 
+    private ILiteCollection<RaceLease> Leases => _database.Collection<RaceLease>("race_leases");
+
+    // One process owns the file: no other process writes answers or stops, and leases only matter across a restart.
+    public bool Shared => false;
+
+    public bool Claim(string raceId, string owner, DateTimeOffset now, DateTimeOffset until)
+    {
+        _database.EnsureWritable();
+        lock (_database.WriteLock)
+        {
+            if (Leases.FindById(raceId) is { } held && held.Owner != owner && held.Until > now)
+                return false;
+            Leases.Upsert(new RaceLease { Id = raceId, Owner = owner, Until = until });
+            return true;
+        }
+    }
+
+    public void Release(string raceId, string owner)
+    {
+        lock (_database.WriteLock)
+        {
+            if (Leases.FindById(raceId) is { } held && held.Owner == owner)
+                Leases.Delete(raceId);
+        }
+    }
+
     public RaceRecord? Start(RaceRecord race, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(race);
@@ -39,6 +65,7 @@ internal sealed class LiteDbRaceStore : IRaceStore
             foreach (var old in Races.Find(Query.EQ(nameof(RaceRecord.Finished), true)).Where(r => r.StartedAt < cutoff).Select(r => r.Id).ToList())
             {
                 AnswerDocuments.DeleteMany(Query.EQ(nameof(RaceAnswerDocument.RaceId), old));
+                Leases.Delete(old);
                 Races.Delete(old);
             }
 
@@ -123,6 +150,14 @@ internal sealed class LiteDbRaceStore : IRaceStore
             return true;
         }
     }
+}
+
+/// <summary>Which process runs a race, and until when (see <see cref="IRaceStore.Claim"/>).</summary>
+internal sealed class RaceLease
+{
+    public string Id { get; set; } = "";
+    public string Owner { get; set; } = "";
+    public DateTimeOffset Until { get; set; }
 }
 
 /// <summary>An answer as LiteDB keeps it: its id is race, round and member, so a second insert of the same one fails.</summary>

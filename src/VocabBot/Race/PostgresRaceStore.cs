@@ -10,7 +10,7 @@ namespace VocabBot.Race;
 /// (race, round, member) keeps a second click out. Each change is one conditional statement; an answer takes a share
 /// lock on its race's row, so it lands before a round's close (which then counts it) or finds the round closed.
 /// </summary>
-internal sealed class PostgresRaceStore(PostgresDatabase database) : IRaceStore, IPostgresStore
+internal sealed partial class PostgresRaceStore(PostgresDatabase database) : IRaceStore, IPostgresStore
 {
     private static readonly TimeSpan KeepFinished = TimeSpan.FromDays(1);
     private const string Columns = "id, guild_id, channel_id, starter_id, starter_name, locale, answer_time, current_round, closed_round, deadline, message_id, stop_requested, stopped_by, finished, started_at";
@@ -57,6 +57,12 @@ internal sealed class PostgresRaceStore(PostgresDatabase database) : IRaceStore,
                 at timestamptz NOT NULL,
                 seq bigserial NOT NULL,
                 PRIMARY KEY (race_id, round, user_id));
+            """),
+        new("race/002", """
+            CREATE TABLE race_leases (
+                race_id text PRIMARY KEY REFERENCES races (id) ON DELETE CASCADE,
+                owner text NOT NULL,
+                until timestamptz NOT NULL);
             """),
     ];
 

@@ -32,7 +32,8 @@ internal sealed class RaceButtons(IRaceStore store, RaceHost host, TimeProvider 
         if (race is null || round >= race.Questions.Count || option >= race.Questions[round].Options.Count)
             return ChatReply.Private(text["RoundOver"]);
         // Past the deadline the round is over, even in the moment before its timer closes it.
-        if (running?.Open is { Round: var open, Deadline: var deadline } && open == round && now >= deadline)
+        var (openRound, deadline) = running?.Open ?? (race.Current, race.Deadline);
+        if (openRound == round && now >= deadline)
             return ChatReply.Private(text["RoundOver"]);
 
         var correct = option == race.Questions[round].Answer;

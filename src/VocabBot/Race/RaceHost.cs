@@ -22,8 +22,20 @@ internal sealed partial class RaceHost(IRaceStore store, RaceRounds rounds, Race
     /// <summary>After a race's loop failed unexpectedly, before it carries on from the store.</summary>
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a process holds a race it runs without renewing it; another process takes it over after that.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often a process renews its races' leases and looks for races whose process died.</summary>
+    public static readonly TimeSpan Renew = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the process running a race reads the answers and stops stored by other processes (PostgreSQL).</summary>
+    public static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, RunningRace> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _held = new(StringComparer.Ordinal);
+    private readonly string _process = Guid.NewGuid().ToString("N")[..12];
+    private Task _sweeping = Task.CompletedTask;
 
     // The transport's (Discord, console); a host without one (tests of the features alone) cannot run races.
     private IChannelMessenger? Messenger => services.GetService<IChannelMessenger>();
@@ -34,8 +46,8 @@ internal sealed partial class RaceHost(IRaceStore store, RaceRounds rounds, Race
     {
         if (!CanPost)
             return Task.CompletedTask;
-        foreach (var race in store.Running())
-            Launch(race, resumed: true);
+        Sweep();
+        _sweeping = Task.Run(SweepAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -44,18 +56,37 @@ internal sealed partial class RaceHost(IRaceStore store, RaceRounds rounds, Race
         await _stopping.CancelAsync();
         try
         {
-            await Task.WhenAll(_running.Values.Select(r => r.Loop)).WaitAsync(cancellationToken);
+            await Task.WhenAll(_running.Values.Select(r => r.Loop).Append(_sweeping)).WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
             // The host's stop timed out; what the races stored stays, and they resume at the next start.
         }
+
+        // Given up, so that another process (or this one's next start) takes them on at once, not after the lease.
+        foreach (var raceId in _held.Keys)
+        {
+            try
+            {
+                store.Release(raceId, _process);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogReleaseFailed(logger, e, raceId);
+            }
+        }
     }
 
-    /// <summary>Starts running a race just stored (or resumed).</summary>
-    public void Launch(RaceRecord race, bool resumed = false)
+    /// <summary>Starts running a race just stored (or resumed), unless another process runs it.</summary>
+    public void Launch(RaceRecord race, bool resumed = false, bool claimed = false)
     {
         ArgumentNullException.ThrowIfNull(race);
+        if (_running.ContainsKey(race.Id))
+            return;
+        var now = time.GetUtcNow();
+        if (!claimed && !store.Claim(race.Id, _process, now, now + Lease))
+            return;
+        _held[race.Id] = true;
         var running = new RunningRace(race);
         if (_running.TryAdd(race.Id, running))
             running.Loop = Task.Run(() => RunAsync(running, resumed));
@@ -73,7 +104,8 @@ internal sealed partial class RaceHost(IRaceStore store, RaceRounds rounds, Race
     private async Task RunAsync(RunningRace running, bool resumed)
     {
         var id = running.Race.Id;
-        var cancellation = _stopping.Token;
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, running.Lost.Token);
+        var cancellation = either.Token;
         ChatCulture.Use(running.Race.Locale); // the race's posts are in its server's language
         try
         {
@@ -101,7 +133,9 @@ internal sealed partial class RaceHost(IRaceStore store, RaceRounds rounds, Race
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            // Stopping: the race is where the store says, and the next start resumes it.
+            // Stopping, or another process took the race over: the race is where the store says, and goes on from there.
+            if (running.Lost.IsCancellationRequested)
+                LogTakenOver(logger, id);
         }
         finally
         {
@@ -168,15 +202,28 @@ internal sealed partial class RaceHost(IRaceStore store, RaceRounds rounds, Race
         return messageId;
     }
 
+    // Until the deadline, everyone answered, or a stop; with a shared store in steps of Poll, reading what clicks and
+    // stops on other processes stored, since this process hears only of its own.
     private async Task WaitForCloseAsync(RunningRace running, DateTimeOffset deadline, CancellationToken cancellation)
     {
-        var left = deadline - time.GetUtcNow();
-        if (left <= TimeSpan.Zero)
-            return;
-        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        await Task.WhenAny(Task.Delay(left, time, waiting.Token), running.Everyone, running.Stopped);
-        await waiting.CancelAsync();
-        cancellation.ThrowIfCancellationRequested();
+        while (deadline - time.GetUtcNow() is var left && left > TimeSpan.Zero && !running.Everyone.IsCompleted && !running.Stopped.IsCompleted)
+        {
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            await Task.WhenAny(Task.Delay(store.Shared && left > Poll ? Poll : left, time, waiting.Token), running.Everyone, running.Stopped);
+            await waiting.CancelAsync();
+            cancellation.ThrowIfCancellationRequested();
+            if (store.Shared)
+                ReadOthers(running);
+        }
+    }
+
+    private void ReadOthers(RunningRace running)
+    {
+        var round = running.Open.Round;
+        foreach (var answer in store.Answers(running.Race.Id).Where(a => a.Round == round))
+            running.Answered(round, answer.UserId);
+        if (store.Find(running.Race.Id) is { StopRequested: true })
+            running.Stop();
     }
 
     // An edit that fails (after the REST client's retries) leaves the question showing; the race goes on regardless.
@@ -197,19 +244,4 @@ internal sealed partial class RaceHost(IRaceStore store, RaceRounds rounds, Race
         time.GetUtcNow() >= race.Deadline + (race.Questions.Count - 1 - race.Current) * (race.AnswerTime + Pause);
 
     public void Dispose() => _stopping.Dispose();
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Race {RaceId} closed round {Round}, {LateMs:0} ms after its deadline")]
-    private static partial void LogRoundClosed(ILogger logger, string raceId, int round, double lateMs);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Race {RaceId} finished after {Rounds} round(s)")]
-    private static partial void LogFinished(ILogger logger, string raceId, int rounds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Race {RaceId} ended: its channel refused the bot ({Reason})")]
-    private static partial void LogRefused(ILogger logger, string raceId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Editing a race question in channel {ChannelId} failed; the race goes on")]
-    private static partial void LogEditFailed(ILogger logger, Exception exception, string channelId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Race {RaceId} failed; it carries on from the store in {Seconds} s")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string raceId, double seconds);
 }

@@ -90,6 +90,9 @@ internal sealed class RunningRace(RaceRecord race)
 
     public void Stop() => _stop.TrySetResult();
 
+    /// <summary>Cancelled when another process took the race over (this one's lease ran out): this loop ends, posting nothing.</summary>
+    public CancellationTokenSource Lost { get; } = new();
+
     // The first round always runs its full time; a race nobody has played yet has no "everyone".
     private void CheckEveryone()
     {

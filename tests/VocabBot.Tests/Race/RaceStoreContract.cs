@@ -34,6 +34,26 @@ public abstract class RaceStoreContract
         Assert.Equal("r2", Store.RunningIn("c1")?.Id);
     }
 
+    // One process runs each race; when it dies, another takes the race once the lease ran out, and a clean stop gives it up at once.
+    [SkippableFact]
+    public void Claim_OneProcessHoldsARace_UntilItsLeaseRunsOutOrItLetsGo()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        Store.Start(Race("r1", "c1"), Now);
+        var lease = TimeSpan.FromSeconds(15);
+
+        var first = Store.Claim("r1", "a", Now, Now + lease);
+        var taken = Other.Claim("r1", "b", Now.AddSeconds(10), Now.AddSeconds(10) + lease);
+        var renewed = Store.Claim("r1", "a", Now.AddSeconds(10), Now.AddSeconds(10) + lease);
+        var afterRenewal = Other.Claim("r1", "b", Now.AddSeconds(20), Now.AddSeconds(20) + lease);
+        var afterItRanOut = Other.Claim("r1", "b", Now.AddSeconds(25), Now.AddSeconds(25) + lease);
+        var backToA = Store.Claim("r1", "a", Now.AddSeconds(26), Now.AddSeconds(26) + lease);
+        Other.Release("r1", "b");
+        var afterRelease = Store.Claim("r1", "a", Now.AddSeconds(27), Now.AddSeconds(27) + lease);
+
+        Assert.Equal((true, false, true, false, true, false, true), (first, taken, renewed, afterRenewal, afterItRanOut, backToA, afterRelease));
+    }
+
     [SkippableFact]
     public void Find_ReturnsTheRaceAsStarted()
     {

@@ -31,7 +31,19 @@ internal static class WordOfTheDaySetup
         // Each post waits on Discord (about 100 ms); enough workers that a thousand channels on one minute all
         // post within it, few enough to stay well inside Discord's 50 requests a second with the rate limiter.
         var workers = builder.Configuration.GetValue($"{WordOfTheDayOptions.Section}:{nameof(WordOfTheDayOptions.ConcurrentPosts)}", WordOfTheDayOptions.DefaultConcurrentPosts);
-        builder.Services.AddQuartz(quartz => quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = Math.Clamp(workers, 1, 50)));
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var section = builder.Configuration.GetSection(WordOfTheDayOptions.Section);
+        builder.Services.AddQuartz(quartz =>
+        {
+            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = Math.Clamp(workers, 1, 50));
+            // With PostgreSQL the processes share one schedule; with LiteDB (one process) it stays in memory.
+            if (storage.Provider == StorageProvider.PostgreSQL && !string.IsNullOrWhiteSpace(storage.ConnectionString))
+            {
+                quartz.UsePostgresCluster(storage.ConnectionString,
+                    section.GetValue(nameof(WordOfTheDayOptions.ClusterCheckinInterval), TimeSpan.FromSeconds(5)),
+                    section.GetValue(nameof(WordOfTheDayOptions.ClusterCheckinMisfireThreshold), TimeSpan.FromSeconds(10)));
+            }
+        });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WotdScheduler>());
         return builder;

@@ -21,6 +21,8 @@ internal static class LibrarySetup
         builder.Services.AddStore<ILibraryStore, LiteDbLibraryStore, PostgresLibraryStore>();
         builder.Services.AddStoreCopier<LibraryCopier>();
         builder.Services.AddSingleton<ServerLibraries>();
+        builder.Services.AddSingleton<PostgresLibraryListener>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PostgresLibraryListener>());
         builder.Services.AddSingleton<UploadLimiter>();
 
         builder.Services.AddChatCommand<ArticleCommand>();

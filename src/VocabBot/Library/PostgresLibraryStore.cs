@@ -7,10 +7,15 @@ namespace VocabBot.Library;
 /// <summary>
 /// The server libraries in PostgreSQL: one row per article with the parsed note as JSON, and one row per server that
 /// changed its settings. A save takes an advisory lock on its server for its transaction, so two saves in one server,
-/// from two processes at once, count the limits one after the other.
+/// from two processes at once, count the limits one after the other. Every change notifies <see cref="ChangesChannel"/>
+/// with the server's id in its own transaction, so every process's <see cref="PostgresLibraryListener"/> hears of it
+/// once it is committed, and never of one rolled back.
 /// </summary>
 internal sealed class PostgresLibraryStore(PostgresDatabase database) : ILibraryStore, IPostgresStore
 {
+    /// <summary>The PostgreSQL notification channel a server's library changes are announced on; the payload is the server's id.</summary>
+    public const string ChangesChannel = "vocabbot_library";
+
     public static IReadOnlyList<PostgresMigration> Migrations { get; } =
     [
         new("library/001", """
@@ -53,6 +58,7 @@ internal sealed class PostgresLibraryStore(PostgresDatabase database) : ILibrary
             ON CONFLICT (guild_id, name) DO UPDATE SET word_count = excluded.word_count, added_at = excluded.added_at, article = excluded.article
             """,
             article.GuildId, article.Name, article.WordCount, DateTime.SpecifyKind(article.AddedAt, DateTimeKind.Utc), JsonSerializer.Serialize(article));
+        Notify(connection, article.GuildId);
         transaction.Commit();
         return replaces ? LibrarySaved.Replaced : LibrarySaved.Added;
     }
@@ -60,7 +66,12 @@ internal sealed class PostgresLibraryStore(PostgresDatabase database) : ILibrary
     public bool Remove(string guildId, string name)
     {
         using var connection = database.Open();
-        return Execute(connection, "DELETE FROM library_articles WHERE guild_id = $1 AND name = $2", guildId, name) > 0;
+        using var transaction = connection.BeginTransaction();
+        var removed = Execute(connection, "DELETE FROM library_articles WHERE guild_id = $1 AND name = $2", guildId, name) > 0;
+        if (removed)
+            Notify(connection, guildId);
+        transaction.Commit();
+        return removed;
     }
 
     public IReadOnlyList<ServerArticle> InGuild(string guildId)
@@ -84,6 +95,16 @@ internal sealed class PostgresLibraryStore(PostgresDatabase database) : ILibrary
     public void SetShipped(string guildId, bool on)
     {
         using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
         Execute(connection, "INSERT INTO library_settings (guild_id, shipped) VALUES ($1, $2) ON CONFLICT (guild_id) DO UPDATE SET shipped = excluded.shipped", guildId, on);
+        Notify(connection, guildId);
+        transaction.Commit();
+    }
+
+    // Delivered to the listeners when the transaction commits.
+    private static void Notify(Npgsql.NpgsqlConnection connection, string guildId)
+    {
+        using var command = Command(connection, "SELECT pg_notify($1, $2)", ChangesChannel, guildId);
+        command.ExecuteNonQuery();
     }
 }

@@ -91,6 +91,13 @@ internal sealed class ServerLibraries(ILibraryStore store, ShippedWords shipped,
             Interlocked.Decrement(ref _held);
     }
 
+    /// <summary>Drops what is held for every server: after changes made elsewhere may have gone unheard.</summary>
+    public void ForgetAll()
+    {
+        foreach (var guildId in _guilds.Keys)
+            Forget(guildId);
+    }
+
     private WordLibrary Load(string guildId)
     {
         var articles = store.InGuild(guildId);

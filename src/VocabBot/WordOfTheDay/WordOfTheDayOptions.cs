@@ -26,6 +26,12 @@ internal sealed class WordOfTheDayOptions
 
     /// <summary>The wait before the first retry of a failed post; it doubles each time.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>With PostgreSQL, how often each process records in the shared schedule that it is alive (Quartz's cluster check-in).</summary>
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long past a missed check-in the other processes wait before taking over a silent one's schedules.</summary>
+    public TimeSpan ClusterCheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 internal sealed class ScheduleOptions
@@ -48,6 +54,8 @@ internal sealed class WordOfTheDayOptionsValidator : IValidateOptions<WordOfTheD
         var failures = new List<string>();
         if (options.PostAttempts < 1)
             failures.Add($"{WordOfTheDayOptions.Section}:PostAttempts must be at least 1");
+        if (options.ClusterCheckinInterval < TimeSpan.FromMilliseconds(100) || options.ClusterCheckinMisfireThreshold < TimeSpan.FromMilliseconds(100))
+            failures.Add($"{WordOfTheDayOptions.Section}:ClusterCheckinInterval and ClusterCheckinMisfireThreshold must be at least 00:00:00.1");
         for (var i = 0; i < options.Schedules.Count; i++)
         {
             var schedule = options.Schedules[i];

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,9 +32,31 @@ internal static class WordOfTheDaySetup
         // Each post waits on Discord (about 100 ms); enough workers that a thousand channels on one minute all
         // post within it, few enough to stay well inside Discord's 50 requests a second with the rate limiter.
         var workers = builder.Configuration.GetValue($"{WordOfTheDayOptions.Section}:{nameof(WordOfTheDayOptions.ConcurrentPosts)}", WordOfTheDayOptions.DefaultConcurrentPosts);
-        builder.Services.AddQuartz(quartz => quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = Math.Clamp(workers, 1, 50)));
+        builder.Services.AddQuartz(quartz =>
+        {
+            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = Math.Clamp(workers, 1, 50));
+            // With PostgreSQL the processes share one schedule; with LiteDB (one process) it stays in memory.
+            if (ClusterDatabase(builder.Configuration) is { } connectionString)
+                quartz.UsePostgresCluster(connectionString, ClusterTiming(builder.Configuration, nameof(WordOfTheDayOptions.ClusterCheckinInterval)),
+                    ClusterTiming(builder.Configuration, nameof(WordOfTheDayOptions.ClusterCheckinMisfireThreshold)));
+        });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WotdScheduler>());
         return builder;
     }
+
+    // Read before the options exist, leniently: a value that does not parse is reported by the options' validation at start.
+    private static string? ClusterDatabase(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(StorageOptions.Section);
+        return Enum.TryParse<StorageProvider>(section[nameof(StorageOptions.Provider)], ignoreCase: true, out var provider)
+            && provider == StorageProvider.PostgreSQL && section[nameof(StorageOptions.ConnectionString)] is { Length: > 0 } connectionString
+            ? connectionString
+            : null;
+    }
+
+    private static TimeSpan ClusterTiming(IConfiguration configuration, string key) =>
+        TimeSpan.TryParse(configuration[$"{WordOfTheDayOptions.Section}:{key}"], CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero
+            ? value
+            : key == nameof(WordOfTheDayOptions.ClusterCheckinInterval) ? new WordOfTheDayOptions().ClusterCheckinInterval : new WordOfTheDayOptions().ClusterCheckinMisfireThreshold;
 }

@@ -11,6 +11,8 @@ namespace VocabBot.WordOfTheDay;
 /// Keeps Quartz's triggers in line with the schedules, and at start-up posts once in each channel
 /// whose time already passed today while the bot was down (a missed earlier day stays missed).
 /// It posts only where the app runs with a channel transport (the Discord bot), never from `console`.
+/// With PostgreSQL the triggers live in Quartz's clustered store that every process shares: each fires on one
+/// process, and a process starting leaves a trigger that already says the same thing alone.
 /// </summary>
 internal sealed partial class WotdScheduler(
     ISchedulerFactory schedulerFactory,
@@ -22,6 +24,7 @@ internal sealed partial class WotdScheduler(
     ILogger<WotdScheduler> logger) : IHostedService
 {
     private const string Group = "wotd";
+    private const string CatchUpGroup = "wotd-catch-up";
     private readonly CancellationTokenSource _stopping = new();
     private Task _catchUp = Task.CompletedTask;
 
@@ -33,7 +36,7 @@ internal sealed partial class WotdScheduler(
         if (!Posts)
             return;
         foreach (var schedule in await schedules.AllAsync(cancellationToken))
-            await ApplyAsync(schedule, cancellationToken);
+            await EnsureAsync(schedule, cancellationToken);
         _catchUp = Task.Run(() => CatchUpAsync(_stopping.Token), CancellationToken.None);
     }
 
@@ -43,21 +46,33 @@ internal sealed partial class WotdScheduler(
         await _catchUp.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    /// <summary>Adds or replaces the channel's trigger in the running scheduler.</summary>
+    /// <summary>Adds or replaces the channel's trigger in the scheduler (with PostgreSQL: every process's).</summary>
     public async Task ApplyAsync(WotdSchedule schedule, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         if (!Posts)
             return;
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        // Recovery: a process that dies while posting has the post run again on another; the day's record keeps it to one.
         var job = JobBuilder.Create<WordOfTheDayJob>()
             .WithIdentity(schedule.ChannelId, Group)
             .UsingJobData(WordOfTheDayJob.ChannelKey, schedule.ChannelId)
             .UsingJobData(WordOfTheDayJob.TimeZoneKey, schedule.TimeZone.Id)
+            .RequestRecovery()
             .Build();
         var trigger = TriggerFor(schedule, time);
         await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
         LogScheduled(logger, schedule.ChannelId, schedule.Cron, schedule.TimeZone.Id);
+    }
+
+    // At start: replacing a shared trigger that already matches would reset it under the process about to fire it.
+    private async Task EnsureAsync(WotdSchedule schedule, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        if (await scheduler.GetTrigger(new TriggerKey(schedule.ChannelId, Group), cancellationToken) is ICronTrigger existing
+            && existing.CronExpressionString == schedule.Cron && existing.TimeZone.Id == schedule.TimeZone.Id)
+            return;
+        await ApplyAsync(schedule, cancellationToken);
     }
 
     public async Task RemoveAsync(string channelId, CancellationToken cancellationToken)
@@ -106,12 +121,19 @@ internal sealed partial class WotdScheduler(
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
         var messenger = messengers.First();
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        var clustered = (await scheduler.GetMetadata(cancellationToken)).JobStoreClustered;
         foreach (var schedule in await schedules.AllAsync(cancellationToken))
         {
             try
             {
                 await ReportMissedDaysAsync(schedule, cancellationToken);
-                if (WasDueToday(schedule, time.GetUtcNow()))
+                if (!WasDueToday(schedule, time.GetUtcNow()))
+                    continue;
+                // In a cluster the catch-up is a firing of the channel's own job, which runs on one process at a time.
+                if (clustered)
+                    await FireOnceAsync(scheduler, schedule.ChannelId, cancellationToken);
+                else
                     await service.PostIfDueAsync(schedule.ChannelId, schedule.TimeZone, messenger, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -119,6 +141,14 @@ internal sealed partial class WotdScheduler(
                 LogCatchUpFailed(logger, e, schedule.ChannelId);
             }
         }
+    }
+
+    // Processes starting together may each add it: the first one's stands (Keep), and one added after it has
+    // fired finds the day posted.
+    private async Task FireOnceAsync(IScheduler scheduler, string channelId, CancellationToken cancellationToken)
+    {
+        var trigger = TriggerBuilder.Create(time).WithIdentity(channelId, CatchUpGroup).ForJob(channelId, Group).StartNow().Build();
+        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, cancellationToken);
     }
 
     // Days between the channel's last post and today had no post (the bot was down at their time): said once, at start.

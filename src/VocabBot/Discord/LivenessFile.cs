@@ -13,14 +13,15 @@ internal sealed partial class LivenessFile(IOptions<DiscordOptions> options, Tim
 {
     private bool _warned;
 
-    public void Touch()
+    /// <summary>Writes the time, then <paramref name="details"/> (each gateway shard's state), to the file.</summary>
+    public void Touch(string details = "")
     {
         // A bot that cannot save is not healthy, even while the gateway answers: the health check turns red.
         if (options.Value.LivenessFile is not { Length: > 0 } path || storage?.IsFailing == true)
             return;
         try
         {
-            File.WriteAllText(path, time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            File.WriteAllText(path, time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture) + details);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

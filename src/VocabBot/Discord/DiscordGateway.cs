@@ -61,6 +61,8 @@ internal sealed partial class DiscordGateway(ShardServices services, LivenessFil
     {
         using var generation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         services.States.Reset(ids, count);
+        // Once for all the shards: each counting its start off the same figure, none identifies past the limit.
+        services.Throttle.Update(gateway.StartLimit);
         var runs = ids.Select(id => RunShardAsync(new GatewayShard(id, count, gateway, services), generation)).ToList();
         var ends = await Task.WhenAll(runs).ConfigureAwait(false);
         return ends.FirstOrDefault(e => e.Kind == GatewayOutcomeKind.Fatal)

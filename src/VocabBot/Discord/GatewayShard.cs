@@ -84,10 +84,14 @@ internal sealed partial class GatewayShard(int id, int count, GatewayInfo? first
         }
         else
         {
-            // The gateway fetched the first one for all shards; later identifies ask again, as the docs advise.
-            var gateway = _pending ?? await GatewayInfo.FetchAsync(services.Rest, services.Time, stoppingToken).ConfigureAwait(false);
+            // The gateway fetched the first one for all shards (and gave the throttle its limits); later identifies ask again, as the docs advise.
+            var gateway = _pending;
             _pending = null;
-            services.Throttle.Update(gateway.StartLimit);
+            if (gateway is null)
+            {
+                gateway = await GatewayInfo.FetchAsync(services.Rest, services.Time, stoppingToken).ConfigureAwait(false);
+                services.Throttle.Update(gateway.StartLimit);
+            }
             await services.Throttle.WaitForSessionStartAsync(Label, stoppingToken).ConfigureAwait(false);
             url = GatewaySession.WithQuery(gateway.Url);
         }

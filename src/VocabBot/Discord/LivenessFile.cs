@@ -5,7 +5,7 @@ using VocabBot.Storage;
 namespace VocabBot.Discord;
 
 /// <summary>
-/// Keeps a file fresh while the gateway answers heartbeats (with HTTP interactions: every 30 s while the server
+/// Keeps a file fresh while the gateway answers heartbeats on every shard (with HTTP interactions: every 30 s while the server
 /// listens); a HEALTHCHECK reads its age. Removed
 /// when the bot stops or gives up, so a stale or missing file means an unhealthy bot.
 /// </summary>

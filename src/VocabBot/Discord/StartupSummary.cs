@@ -23,16 +23,16 @@ internal sealed partial class StartupSummary(
     private static string Transport(DiscordOptions settings)
     {
         if (settings.Interactions == InteractionTransport.Http)
-            return "HTTP interactions";
+            return "over HTTP";
         var count = settings.ShardCount > 0 ? settings.ShardCount.ToString(System.Globalization.CultureInfo.InvariantCulture) : "as many as Discord recommends";
         return ShardSelection.Parse(settings.ShardIds, out _)?.Ids is { } ids
-            ? $"gateway shard(s) {ShardSelection.Format(ids)} of {count}"
-            : $"gateway, all shards ({count})";
+            ? $"over the gateway, shard(s) {ShardSelection.Format(ids)} of {count}"
+            : $"over the gateway, all shards ({count})";
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "VocabBot starting: {Articles} article(s), {Words} word(s), {Schedules} word-of-the-day schedule(s), slash commands registered {CommandScope}, interactions over {Transport}")]
+        Message = "VocabBot starting: {Articles} article(s), {Words} word(s), {Schedules} word-of-the-day schedule(s), slash commands registered {CommandScope}, interactions {Transport}")]
     private static partial void LogStarting(ILogger logger, int articles, int words, int schedules, string commandScope, string transport);
 }

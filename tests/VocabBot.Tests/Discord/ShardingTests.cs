@@ -103,6 +103,7 @@ public sealed class ShardingTests
         await using var bot = await BotHarness.StartAsync(new StandInLearning(), discord,
             settings: new Dictionary<string, string?> { ["Discord:ShardCount"] = "2", ["Discord:ShardIds"] = "1" });
         await bot.WaitUntilReadyAsync();
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("interactions over the gateway, shard(s) 1 of 2", StringComparison.Ordinal));
         (discord.Gateway.RecommendedShards, discord.Gateway.RequiredShards) = (2, 4);
 
         await discord.Gateway.CloseAsync(4011, shard: 1);

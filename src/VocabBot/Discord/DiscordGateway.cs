@@ -1,153 +1,122 @@
-using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace VocabBot.Discord;
 
 /// <summary>
-/// Keeps the bot connected to Discord's gateway: finds it, connects, resumes or identifies anew
-/// after each disconnect, backs off when connecting keeps failing, and stops for good on the
-/// close codes that no retry can fix.
+/// Keeps the bot's gateway shards connected: asks GET /gateway/bot how many there should be (unless
+/// Discord:ShardCount says), runs those of Discord:ShardIds (all by default) side by side, and when Discord closes
+/// one with 4011 (sharding required) starts them all again with more. Stops the bot for good on the close codes
+/// that no retry can fix.
 /// </summary>
-internal sealed partial class DiscordGateway(
-    DiscordRestClient rest,
-    CommandRegistrar registrar,
-    InteractionResponder responder,
-    BackgroundWork work,
-    LivenessFile liveness,
-    FatalStop fatalStop,
-    IOptions<DiscordOptions> options,
-    TimeProvider time,
-    ILogger<DiscordGateway> logger) : BackgroundService
+internal sealed partial class DiscordGateway(ShardServices services, LivenessFile liveness) : BackgroundService
 {
-    private readonly GatewaySession _session = new();
-    private SessionStartLimit? _startLimit;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var settings = options.Value;
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        var settings = services.Options.Value;
+        // Validated at start: the ids parse, and fit Discord:ShardCount when they are given.
+        var selection = ShardSelection.Parse(settings.ShardIds, out _)!;
+        var count = settings.ShardCount;
+        IReadOnlyList<int>? ids = null;
+        while (await FetchGatewayAsync(stoppingToken).ConfigureAwait(false) is { } gateway)
         {
-            GatewayOutcome outcome;
-            try
+            if (ids is null)
             {
-                outcome = await ConnectOnceAsync(settings, stoppingToken).ConfigureAwait(false);
+                count = count > 0 ? count : gateway.RecommendedShards;
+                ids = selection.Resolve(count);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            else
             {
-                break;
+                var grown = ShardSelection.GrownCount(count, gateway.RecommendedShards);
+                if (grown > ShardSelection.MaxShardCount)
+                {
+                    services.FatalStop.OnGatewayClosed($"4011: sharding required, and {grown} shards would be more than this bot runs");
+                    return;
+                }
+                ids = ShardSelection.Split(ids, count, grown);
+                LogResharded(services.Logger, gateway.RecommendedShards, ShardSelection.Format(ids), grown);
+                count = grown;
             }
-            catch (DiscordApiException) when (fatalStop.TokenRefused)
+            LogRunning(services.Logger, ShardSelection.Format(ids), count);
+            var end = await RunShardsAsync(ids, count, gateway, stoppingToken).ConfigureAwait(false);
+            if (end.Kind == GatewayOutcomeKind.Fatal)
             {
-                return; // the REST client saw the 401 and has stopped the bot
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogConnectFailed(logger, ex.GetType().Name, ex.Message);
-                outcome = new(GatewayOutcomeKind.Failed, "could not connect", false);
-            }
-            if (outcome.Kind == GatewayOutcomeKind.Stopped)
-                break;
-            if (outcome.Kind == GatewayOutcomeKind.Fatal)
-            {
-                fatalStop.OnGatewayClosed(outcome.Reason);
+                services.FatalStop.OnGatewayClosed(end.Reason);
                 return;
             }
-            failures = outcome.Established ? 0 : failures;
-            if (outcome.Kind == GatewayOutcomeKind.Failed || !outcome.Established)
-                failures++;
-            var delay = failures > 0 ? Max(outcome.Delay, Backoff(settings, failures)) : outcome.Delay;
-            LogReconnecting(logger, outcome.Reason, _session.CanResume ? "resume" : "identify", delay.TotalSeconds);
-            await Task.Delay(delay, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (end.Kind != GatewayOutcomeKind.ShardingRequired)
+                return;
         }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        await work.DrainAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        await services.Work.DrainAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         liveness.Remove();
     }
 
-    private async Task<GatewayOutcome> ConnectOnceAsync(DiscordOptions settings, CancellationToken stoppingToken)
+    // Until one shard ends for a reason that concerns all (4011, a fatal close) or the bot stops; the others then close too.
+    private async Task<ShardEnd> RunShardsAsync(IReadOnlyList<int> ids, int count, GatewayInfo gateway, CancellationToken stoppingToken)
     {
-        Uri url;
-        if (_session.CanResume)
-        {
-            url = _session.ResumeUrl!;
-        }
-        else
-        {
-            var gateway = await GatewayBotAsync(stoppingToken).ConfigureAwait(false);
-            await WaitForSessionStartAsync(stoppingToken).ConfigureAwait(false);
-            url = GatewaySession.WithQuery(gateway.GetProperty("url").GetString()!);
-        }
-        using var socket = await GatewaySocket.ConnectAsync(url, stoppingToken).ConfigureAwait(false);
-        var connection = new GatewayConnection(socket, _session, settings, time, logger, OnReady, OnInteraction, liveness.Touch);
-        return await connection.RunAsync(stoppingToken).ConfigureAwait(false);
+        using var generation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        services.States.Reset(ids, count);
+        // Once for all the shards: each counting its start off the same figure, none identifies past the limit.
+        services.Throttle.Update(gateway.StartLimit);
+        var runs = ids.Select(id => RunShardAsync(new GatewayShard(id, count, gateway, services), generation)).ToList();
+        var ends = await Task.WhenAll(runs).ConfigureAwait(false);
+        return ends.FirstOrDefault(e => e.Kind == GatewayOutcomeKind.Fatal)
+            ?? ends.FirstOrDefault(e => e.Kind == GatewayOutcomeKind.ShardingRequired && !stoppingToken.IsCancellationRequested)
+            ?? new(GatewayOutcomeKind.Stopped, "the bot is stopping");
     }
 
-    private async Task<JsonElement> GatewayBotAsync(CancellationToken cancellationToken)
+    private async Task<ShardEnd> RunShardAsync(GatewayShard shard, CancellationTokenSource generation)
     {
-        var gateway = await rest.SendAsync(DiscordRoute.GatewayBot(), null, cancellationToken).ConfigureAwait(false)
-            ?? throw new DiscordApiException("GET /gateway/bot returned no body.");
-        if (gateway.TryGetProperty("session_start_limit", out var limit))
-            _startLimit = SessionStartLimit.From(limit, time.GetUtcNow());
-        return gateway;
+        var end = await shard.RunAsync(generation.Token).ConfigureAwait(false);
+        if (end.Kind == GatewayOutcomeKind.ShardingRequired)
+            LogShardingRequired(services.Logger, shard.Label);
+        if (end.Kind is GatewayOutcomeKind.Fatal or GatewayOutcomeKind.ShardingRequired)
+            await generation.CancelAsync().ConfigureAwait(false);
+        return end;
     }
 
-    // Identifying past the daily limit gets the token reset, so the bot waits instead.
-    private async Task WaitForSessionStartAsync(CancellationToken cancellationToken)
+    // Null when the bot stops first, or Discord refused the token (the REST client has then stopped the bot).
+    private async Task<GatewayInfo?> FetchGatewayAsync(CancellationToken stoppingToken)
     {
-        if (_startLimit is { Remaining: <= 0 } limit)
+        for (var failures = 1; !stoppingToken.IsCancellationRequested; failures++)
         {
-            var wait = limit.ResetAt - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            try
             {
-                LogStartLimit(logger, wait.TotalMinutes);
-                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                return await GatewayInfo.FetchAsync(services.Rest, services.Time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (DiscordApiException) when (services.FatalStop.TokenRefused)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                var delay = GatewayShard.Backoff(services.Options.Value, failures);
+                LogGatewayBotFailed(services.Logger, ex.GetType().Name, ex.Message, delay.TotalSeconds);
+                await Task.Delay(delay, services.Time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
-        if (_startLimit is not null)
-            _startLimit = _startLimit with { Remaining = _startLimit.Remaining - 1 };
+        return null;
     }
 
-    private void OnReady(string applicationId) =>
-        work.Run(ct => registrar.RegisterAsync(applicationId, ct), "registering slash commands");
+    [LoggerMessage(Level = LogLevel.Information, Message = "Running gateway shard(s) {Shards} of {Count}")]
+    private static partial void LogRunning(ILogger logger, string shards, int count);
 
-    // The 3-second clock starts here, as the interaction arrives, not when its handler is reached.
-    private void OnInteraction(JsonElement interaction)
-    {
-        var receivedAt = time.GetTimestamp();
-        work.Run(ct => responder.RespondAsync(interaction, _session.ApplicationId ?? "", receivedAt, ct), "answering an interaction");
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord closed shard {Shard} with 4011 (sharding required): the bot needs more shards; closing this process's shards to start again with more")]
+    private static partial void LogShardingRequired(ILogger logger, string shard);
 
-    // Kept by hand rather than as a Polly retry: the loop never ends, its count restarts once a connection is
-    // established, and its wait is the longer of this and the outcome's own (Invalid Session's random 1 to 5 s),
-    // which a delay generator could give only by computing this backoff itself.
-    private static TimeSpan Backoff(DiscordOptions settings, int failures)
-    {
-        var delay = settings.ReconnectDelay * Math.Pow(2, Math.Min(failures - 1, 16));
-        return delay > settings.ReconnectMaxDelay ? settings.ReconnectMaxDelay : delay;
-    }
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Re-sharded after 4011: Discord recommends {Recommended} shard(s); this process now runs shard(s) {Shards} of {Count}. Set Discord:ShardCount (and Discord:ShardIds, if set) to match, or the next start begins with too few again")]
+    private static partial void LogResharded(ILogger logger, int recommended, string shards, int count);
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Gateway connection ended: {Reason}; will {Next} in {DelaySeconds} s")]
-    private static partial void LogReconnecting(ILogger logger, string reason, string next, double delaySeconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reach the Discord gateway: {ErrorType}: {ErrorMessage}")]
-    private static partial void LogConnectFailed(ILogger logger, string errorType, string errorMessage);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The daily session start limit is used up; waiting {Minutes} min before identifying")]
-    private static partial void LogStartLimit(ILogger logger, double minutes);
-}
-
-internal sealed record SessionStartLimit(int Remaining, DateTimeOffset ResetAt)
-{
-    public static SessionStartLimit From(JsonElement limit, DateTimeOffset now) => new(
-        limit.TryGetProperty("remaining", out var r) && r.TryGetInt32(out var remaining) ? remaining : 1,
-        now + TimeSpan.FromMilliseconds(limit.TryGetProperty("reset_after", out var a) && a.TryGetDouble(out var after) ? after : 0));
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GET /gateway/bot failed: {ErrorType}: {ErrorMessage}; trying again in {DelaySeconds} s")]
+    private static partial void LogGatewayBotFailed(ILogger logger, string errorType, string errorMessage, double delaySeconds);
 }

@@ -16,6 +16,20 @@ internal sealed class DiscordOptions
     /// <summary>How interactions reach the bot: over its gateway connection, or as HTTP requests Discord sends to the bot's endpoint.</summary>
     public InteractionTransport Interactions { get; set; } = InteractionTransport.Gateway;
 
+    /// <summary>How many gateway shards the bot runs in all processes together; 0 takes the number GET /gateway/bot recommends.</summary>
+    [Range(0, ShardSelection.MaxShardCount)]
+    public int ShardCount { get; set; }
+
+    /// <summary>The shards this process runs, e.g. "0-3" or "0,2"; empty for all of them.</summary>
+    public string? ShardIds { get; set; }
+
+    /// <summary>
+    /// How long a max_concurrency bucket stays taken after an identify. Discord allows max_concurrency identifies per
+    /// 5 s; the tests shorten it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan IdentifyInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The application's public key (64 hex characters, from the developer portal) that signs HTTP interactions.</summary>
     public string? PublicKey { get; set; }
 

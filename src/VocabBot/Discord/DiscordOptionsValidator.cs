@@ -7,7 +7,8 @@ namespace VocabBot.Discord;
 
 /// <summary>
 /// What HTTP interactions need besides the token: the public key that signs Discord's requests, and an address to
-/// listen on (ASP.NET Core's standard Urls setting). Gateway mode needs neither.
+/// listen on (ASP.NET Core's standard Urls setting). Gateway mode needs neither, but its shard ids must parse and fit
+/// the shard count.
 /// </summary>
 internal sealed class DiscordOptionsValidator(IConfiguration configuration) : IValidateOptions<DiscordOptions>
 {
@@ -17,7 +18,7 @@ internal sealed class DiscordOptionsValidator(IConfiguration configuration) : IV
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Interactions != InteractionTransport.Http)
-            return ValidateOptionsResult.Success;
+            return ShardProblem(options) is { } shards ? ValidateOptionsResult.Fail(shards) : ValidateOptionsResult.Success;
         var failures = new List<string>();
         if (PublicKeyProblem(options.PublicKey) is { } problem)
             failures.Add($"{DiscordOptions.Section}:{nameof(DiscordOptions.PublicKey)}: {problem}");
@@ -32,6 +33,21 @@ internal sealed class DiscordOptionsValidator(IConfiguration configuration) : IV
             failures.Add($"Urls: '{bad}' is not an http:// or https:// address to listen on, e.g. http://0.0.0.0:8080");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static string? ShardProblem(DiscordOptions options)
+    {
+        const string Ids = $"{DiscordOptions.Section}:{nameof(DiscordOptions.ShardIds)}";
+        const string Count = $"{DiscordOptions.Section}:{nameof(DiscordOptions.ShardCount)}";
+        if (ShardSelection.Parse(options.ShardIds, out var problem) is not { } selection)
+            return $"{Ids}: {problem}";
+        if (selection.Ids is not { } ids)
+            return null;
+        if (options.ShardCount == 0)
+            return $"{Ids}: '{options.ShardIds}' names shards, so {Count} must be set too: the processes that split the shards must agree on how many there are";
+        return ids.FirstOrDefault(id => id >= options.ShardCount, -1) is var beyond and >= 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{Ids}: shard {beyond} is not below {Count} ({options.ShardCount}): shard ids run from 0 to {options.ShardCount - 1}")
+            : null;
     }
 
     /// <summary>The addresses Kestrel listens on: Urls (any configuration source), else the ASPNETCORE_URLS environment variable.</summary>

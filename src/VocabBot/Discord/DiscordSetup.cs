@@ -43,6 +43,8 @@ internal static class DiscordSetup
             .RemoveAllLoggers();
         services.AddSingleton<DiscordAttachments>();
         services.AddStore<ICommandRegistrationStore, LiteDbCommandRegistrationStore, PostgresCommandRegistrationStore>();
+        // In PostgreSQL mode processes may share the bot's shards, so they take identify turns through the database.
+        services.AddStore<IIdentifyGate, InProcessIdentifyGate, PostgresIdentifyGate>();
         services.AddSingleton<CommandRegistrar>();
         services.AddSingleton<InteractionResponder>();
         services.AddSingleton<BackgroundWork>();
@@ -59,6 +61,9 @@ internal static class DiscordSetup
         }
         else
         {
+            services.AddSingleton<IdentifyThrottle>();
+            services.AddSingleton<ShardStates>();
+            services.AddSingleton<ShardServices>();
             services.AddHostedService<DiscordGateway>();
         }
         return builder;

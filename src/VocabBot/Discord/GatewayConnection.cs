@@ -6,17 +6,15 @@ namespace VocabBot.Discord;
 
 /// <summary>
 /// Runs one gateway connection from Hello to its end: heartbeats, Identify or Resume,
-/// dispatches, and the decision what to do once it ends.
+/// dispatches, and the decision what to do once it ends. Its shard hears what happened on it.
 /// </summary>
 internal sealed partial class GatewayConnection(
     GatewaySocket socket,
     GatewaySession session,
+    IGatewayShard shard,
     DiscordOptions options,
     TimeProvider time,
-    ILogger logger,
-    Action<string> onReady,
-    Action<JsonElement> onInteraction,
-    Action onHealthy)
+    ILogger logger)
 {
     private volatile bool _acknowledged = true;
     private volatile bool _zombie;
@@ -35,7 +33,15 @@ internal sealed partial class GatewayConnection(
             if (interval is null)
                 return cancellationToken.IsCancellationRequested ? Stopped() : Closed();
             heartbeats = HeartbeatAsync(interval.Value, connection.Token);
-            await socket.SendAsync(session.CanResume ? GatewayPayloads.Resume(options.Token, session) : GatewayPayloads.Identify(options.Token), connection.Token).ConfigureAwait(false);
+            if (session.CanResume)
+            {
+                await socket.SendAsync(GatewayPayloads.Resume(options.Token, session), connection.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await shard.BeforeIdentifyAsync(connection.Token).ConfigureAwait(false);
+                await socket.SendAsync(GatewayPayloads.Identify(options.Token, shard.Id, shard.Count), connection.Token).ConfigureAwait(false);
+            }
             while (true)
             {
                 using var payload = await socket.ReceiveAsync(connection.Token).ConfigureAwait(false);
@@ -87,7 +93,7 @@ internal sealed partial class GatewayConnection(
                 return null;
             case GatewayPayloads.HeartbeatAck:
                 _acknowledged = true;
-                onHealthy();
+                shard.OnHeartbeatAck();
                 return null;
             case GatewayPayloads.Reconnect:
                 await socket.CloseForResumeAsync(cancellationToken).ConfigureAwait(false);
@@ -114,17 +120,14 @@ internal sealed partial class GatewayConnection(
                 session.Start(data.GetProperty("session_id").GetString()!, GatewaySession.WithQuery(data.GetProperty("resume_gateway_url").GetString()!));
                 session.ApplicationId = data.GetProperty("application").GetProperty("id").GetString();
                 _established = true;
-                LogReady(logger);
-                onHealthy();
-                onReady(session.ApplicationId!);
+                shard.OnReady(session.ApplicationId!);
                 break;
             case "RESUMED":
                 _established = true;
-                LogResumed(logger);
-                onHealthy();
+                shard.OnResumed();
                 break;
             case "INTERACTION_CREATE":
-                onInteraction(data.Clone());
+                shard.OnInteraction(data.Clone());
                 break;
         }
     }
@@ -155,7 +158,8 @@ internal sealed partial class GatewayConnection(
         return code switch
         {
             4004 => new(GatewayOutcomeKind.Fatal, "4004 authentication failed: Discord:Token is wrong or was reset", _established),
-            >= 4010 and <= 4014 => new(GatewayOutcomeKind.Fatal, $"{code}: invalid shard, sharding required, API version or intents", _established),
+            4011 => new(GatewayOutcomeKind.ShardingRequired, "4011: sharding required, the shard would handle too many servers", _established),
+            >= 4010 and <= 4014 => new(GatewayOutcomeKind.Fatal, $"{code}: invalid shard, API version or intents", _established),
             4007 or 4009 => Reidentify($"{code}: the session cannot be resumed"),
             _ => new(GatewayOutcomeKind.Resume, $"the gateway closed the connection ({code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no code"})", _established),
         };
@@ -170,12 +174,25 @@ internal sealed partial class GatewayConnection(
     private TimeSpan InvalidSessionDelay() =>
         options.InvalidSessionMinDelay + (options.InvalidSessionMaxDelay - options.InvalidSessionMinDelay) * Random.Shared.NextDouble();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to the Discord gateway (READY)")]
-    private static partial void LogReady(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Resumed the Discord gateway session")]
-    private static partial void LogResumed(ILogger logger);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "The gateway connection failed: {ErrorType}: {ErrorMessage}")]
     private static partial void LogConnectionFailed(ILogger logger, string errorType, string errorMessage);
+}
+
+/// <summary>The shard a connection belongs to: what Identify says, and what hears of READY, RESUMED, ACKs and interactions.</summary>
+internal interface IGatewayShard
+{
+    int Id { get; }
+
+    int Count { get; }
+
+    /// <summary>Waits until the shard may identify (its max_concurrency bucket's turn).</summary>
+    Task BeforeIdentifyAsync(CancellationToken cancellationToken);
+
+    void OnReady(string applicationId);
+
+    void OnResumed();
+
+    void OnHeartbeatAck();
+
+    void OnInteraction(JsonElement interaction);
 }

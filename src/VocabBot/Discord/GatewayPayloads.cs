@@ -16,14 +16,15 @@ internal static class GatewayPayloads
 
     public static JsonObject HeartbeatPayload(long? sequence) => new() { ["op"] = Heartbeat, ["d"] = sequence };
 
-    // Intents 0: interactions arrive without any intent.
-    public static JsonObject Identify(string token) => new()
+    // Intents 0: interactions arrive without any intent. The shard is sent for one shard too ([0, 1]), which Discord allows.
+    public static JsonObject Identify(string token, int shardId, int shardCount) => new()
     {
         ["op"] = IdentifyOp,
         ["d"] = new JsonObject
         {
             ["token"] = token,
             ["intents"] = 0,
+            ["shard"] = new JsonArray(shardId, shardCount),
             ["properties"] = new JsonObject { ["os"] = Environment.OSVersion.Platform.ToString().ToLowerInvariant(), ["browser"] = "vocabbot", ["device"] = "vocabbot" },
         },
     };

@@ -44,7 +44,7 @@ internal sealed class GatewaySession
     }
 }
 
-internal enum GatewayOutcomeKind { Resume, Reidentify, Failed, Fatal, Stopped }
+internal enum GatewayOutcomeKind { Resume, Reidentify, Failed, Fatal, ShardingRequired, Stopped }
 
 /// <summary>How a connection ended and what the bot should do next.</summary>
 internal sealed record GatewayOutcome(GatewayOutcomeKind Kind, string Reason, bool Established, TimeSpan Delay = default);

@@ -5,7 +5,7 @@ using VocabBot.Storage;
 namespace VocabBot.Discord;
 
 /// <summary>
-/// Keeps a file fresh while the gateway answers heartbeats (with HTTP interactions: every 30 s while the server
+/// Keeps a file fresh while the gateway answers heartbeats on every shard (with HTTP interactions: every 30 s while the server
 /// listens); a HEALTHCHECK reads its age. Removed
 /// when the bot stops or gives up, so a stale or missing file means an unhealthy bot.
 /// </summary>
@@ -13,14 +13,15 @@ internal sealed partial class LivenessFile(IOptions<DiscordOptions> options, Tim
 {
     private bool _warned;
 
-    public void Touch()
+    /// <summary>Writes the time, then <paramref name="details"/> (each gateway shard's state), to the file.</summary>
+    public void Touch(string details = "")
     {
         // A bot that cannot save is not healthy, even while the gateway answers: the health check turns red.
         if (options.Value.LivenessFile is not { Length: > 0 } path || storage?.IsFailing == true)
             return;
         try
         {
-            File.WriteAllText(path, time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            File.WriteAllText(path, time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture) + details);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -15,13 +15,24 @@ internal sealed partial class StartupSummary(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var scope = options.Value.GuildId is { Length: > 0 } guild ? $"to guild {guild}" : "globally";
-        LogStarting(logger, vocabulary.ArticleCount, vocabulary.WordCount, (await schedules.AllAsync(cancellationToken)).Count, scope);
+        var settings = options.Value;
+        var scope = settings.GuildId is { Length: > 0 } guild ? $"to guild {guild}" : "globally";
+        LogStarting(logger, vocabulary.ArticleCount, vocabulary.WordCount, (await schedules.AllAsync(cancellationToken)).Count, scope, Transport(settings));
+    }
+
+    private static string Transport(DiscordOptions settings)
+    {
+        if (settings.Interactions == InteractionTransport.Http)
+            return "over HTTP";
+        var count = settings.ShardCount > 0 ? settings.ShardCount.ToString(System.Globalization.CultureInfo.InvariantCulture) : "as many as Discord recommends";
+        return ShardSelection.Parse(settings.ShardIds, out _)?.Ids is { } ids
+            ? $"over the gateway, shard(s) {ShardSelection.Format(ids)} of {count}"
+            : $"over the gateway, all shards ({count})";
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "VocabBot starting: {Articles} article(s), {Words} word(s), {Schedules} word-of-the-day schedule(s), slash commands registered {CommandScope}")]
-    private static partial void LogStarting(ILogger logger, int articles, int words, int schedules, string commandScope);
+        Message = "VocabBot starting: {Articles} article(s), {Words} word(s), {Schedules} word-of-the-day schedule(s), slash commands registered {CommandScope}, interactions {Transport}")]
+    private static partial void LogStarting(ILogger logger, int articles, int words, int schedules, string commandScope, string transport);
 }

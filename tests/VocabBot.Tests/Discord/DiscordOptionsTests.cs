@@ -34,6 +34,18 @@ public sealed class DiscordOptionsTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0", "x-1", "Discord:ShardIds: 'x-1' is not a list of shard ids: give ids and ranges such as 0-3 or 0,2")]
+    [InlineData("0", "0-1", "Discord:ShardIds: '0-1' names shards, so Discord:ShardCount must be set too")]
+    [InlineData("2", "1-2", "Discord:ShardIds: shard 2 is not below Discord:ShardCount (2): shard ids run from 0 to 1")]
+    [InlineData("-1", null, "ShardCount")]
+    public async Task Sharding_BadShardIdsOrCount_FailAtStart_NamingTheKey(string count, string? ids, string expected)
+    {
+        var error = await StartFailureAsync(new() { ["Discord:ShardCount"] = count, ["Discord:ShardIds"] = ids });
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void HasToken_ReadsDiscordToken()
     {

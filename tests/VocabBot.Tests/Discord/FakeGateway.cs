@@ -1,24 +1,23 @@
+using System.Globalization;
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 
 namespace VocabBot.Tests.Discord;
 
 /// <summary>
-/// The fake's gateway: Hello, heartbeat ACKs, Identify -> READY, Resume -> replay of missed
-/// dispatches -> RESUMED, and the faults a test asks for.
+/// The fake's gateway: Hello, heartbeat ACKs, Identify -> READY, Resume -> replay of missed dispatches -> RESUMED,
+/// and the faults a test asks for. It serves any number of sessions, one per shard, and routes as Discord does: a
+/// dispatch with a guild_id to the session whose shard is (guild_id &gt;&gt; 22) % count, one without (a DM) to shard 0.
+/// The faults act on one shard's session, shard 0's unless the test names another.
 /// </summary>
-internal sealed class FakeGateway : IDisposable
+internal sealed partial class FakeGateway : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly List<(int Sequence, string Type, JsonNode Data)> _events = [];
+    private readonly List<FakeGatewaySession> _sessions = [];
     private readonly List<string> _received = [];
-    private WebSocket? _live;
-    private string? _sessionId;
-    private int _sequence;
-    private int _sessions;
+    private readonly List<Identified> _identified = [];
+    private readonly List<Delivered> _delivered = [];
+    private int _sessionNumber;
     private int _rejections;
 
     public string BaseUrl { get; set; } = "";
@@ -35,6 +34,18 @@ internal sealed class FakeGateway : IDisposable
 
     public TimeSpan SessionStartResetAfter { get; set; } = TimeSpan.FromHours(4);
 
+    /// <summary>What GET /gateway/bot recommends as the number of shards.</summary>
+    public int RecommendedShards { get; set; } = 1;
+
+    /// <summary>GET /gateway/bot's max_concurrency.</summary>
+    public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>An Identify with fewer shards than this is closed with 4011 (sharding required).</summary>
+    public int RequiredShards { get; set; } = 1;
+
+    /// <summary>The clock identifies are timed by: the bot's, when a test runs it on a fake one.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>The next <paramref name="count"/> connection attempts get HTTP 503 instead of a WebSocket.</summary>
     public void RejectConnections(int count) => Interlocked.Exchange(ref _rejections, count);
 
@@ -50,8 +61,6 @@ internal sealed class FakeGateway : IDisposable
         }
         return false;
     }
-
-    public Task RequestHeartbeatAsync() => SendLiveAsync(new JsonObject { ["op"] = 1, ["d"] = null });
 
     public List<string> ConnectedPaths { get; } = [];
 
@@ -71,135 +80,75 @@ internal sealed class FakeGateway : IDisposable
     /// <summary>Every payload the bot sent, as JSON text.</summary>
     public IReadOnlyList<string> Received { get { lock (_received) return [.. _received]; } }
 
-    public Task WaitForAsync(Func<FakeGateway, bool> condition, string what) =>
-        Changes.WaitUntilAsync(() => condition(this), what);
+    /// <summary>Each Identify: its shard (null when it sent none), its token and when (on <see cref="Clock"/>) it came.</summary>
+    public IReadOnlyList<Identified> IdentifiedShards { get { lock (_identified) return [.. _identified]; } }
 
-    /// <summary>Sends a dispatch now, or keeps it for the Resume that follows a disconnect.</summary>
+    /// <summary>Each dispatch and the session it went to; a dispatch no session should get has Shard null.</summary>
+    public IReadOnlyList<Delivered> Deliveries { get { lock (_delivered) return [.. _delivered]; } }
+
+    public Task WaitForAsync(Func<FakeGateway, bool> condition, string what, TimeSpan? timeout = null) =>
+        Changes.WaitUntilAsync(() => condition(this), what, timeout);
+
+    /// <summary>Sends a dispatch now on the session of its shard, or keeps it for the Resume that follows a disconnect.</summary>
     public async Task DispatchAsync(string type, JsonNode data)
     {
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            var sequence = ++_sequence;
-            _events.Add((sequence, type, data));
-            if (_live is not null)
-                await FakeSocket.SendAsync(_live, FakeSocket.Dispatch(sequence, type, data)).ConfigureAwait(false);
+            var session = Route(data);
+            lock (_delivered)
+                _delivered.Add(new(type, (string?)data["id"], session?.Shard, session?.Token));
+            if (session is null)
+                return;
+            var sequence = ++session.Sequence;
+            session.Events.Add((sequence, type, data));
+            if (session.Live is { } live)
+                await FakeSocket.SendAsync(live, FakeSocket.Dispatch(sequence, type, data)).ConfigureAwait(false);
         }
         finally
         {
             _gate.Release();
         }
+        Changes.Pulse();
     }
 
-    public Task SendReconnectAsync() => SendLiveAsync(new JsonObject { ["op"] = 7, ["d"] = null });
+    public Task RequestHeartbeatAsync(int shard = 0) => SendLiveAsync(shard, new JsonObject { ["op"] = 1, ["d"] = null });
 
-    public async Task SendInvalidSessionAsync(bool resumable)
+    public Task SendReconnectAsync(int shard = 0) => SendLiveAsync(shard, new JsonObject { ["op"] = 7, ["d"] = null });
+
+    public async Task SendInvalidSessionAsync(bool resumable, int shard = 0)
     {
-        if (!resumable)
-            _sessionId = null;
-        await SendLiveAsync(new JsonObject { ["op"] = 9, ["d"] = resumable }).ConfigureAwait(false);
+        var socket = LiveSocket(shard, forget: !resumable);
+        if (socket is not null)
+            await SendLockedAsync(socket, new JsonObject { ["op"] = 9, ["d"] = resumable }).ConfigureAwait(false);
     }
 
-    /// <summary>Drops the socket without a close frame, as a broken network would.</summary>
-    public void Drop() => Interlocked.Exchange(ref _live, null)?.Abort();
+    /// <summary>Drops the shard's socket without a close frame, as a broken network would.</summary>
+    public void Drop(int shard = 0) => TakeLive(shard, forget: false)?.Abort();
 
-    public async Task CloseAsync(int code)
+    public async Task CloseAsync(int code, int shard = 0)
     {
-        if (code is 4007 or 4009)
-            _sessionId = null;
-        var socket = Interlocked.Exchange(ref _live, null);
+        var socket = TakeLive(shard, forget: code is 4007 or 4009 or 4011);
         if (socket is not null)
             await socket.CloseOutputAsync((WebSocketCloseStatus)code, "fake close", CancellationToken.None).ConfigureAwait(false);
     }
 
-    public async Task AcceptAsync(HttpContext context)
+    // Discord's sharding formula; DMs (no guild_id) go to shard 0. The newest matching session wins.
+    private FakeGatewaySession? Route(JsonNode data)
     {
-        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        lock (ConnectedPaths)
-        {
-            ConnectedPaths.Add(context.Request.Path + context.Request.QueryString);
-            ConnectedAt.Add(DateTimeOffset.UtcNow);
-        }
-        Changes.Pulse();
-        try
-        {
-            await FakeSocket.SendAsync(socket, new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatInterval.TotalMilliseconds } }).ConfigureAwait(false);
-            while (await FakeSocket.ReceiveAsync(socket, context.RequestAborted).ConfigureAwait(false) is { } text)
-            {
-                lock (_received)
-                    _received.Add(text);
-                await HandleAsync(socket, JsonNode.Parse(text)!).ConfigureAwait(false);
-                Changes.Pulse();
-            }
-            lock (ClosedByBotWith)
-                ClosedByBotWith.Add((int?)socket.CloseStatus ?? 0);
-            if (socket.State == WebSocketState.CloseReceived)
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
-        {
-        }
-        finally
-        {
-            Interlocked.CompareExchange(ref _live, null, socket);
-            Changes.Pulse();
-        }
+        var guild = data["guild_id"] is { } id ? ulong.Parse((string)id!, CultureInfo.InvariantCulture) : (ulong?)null;
+        return _sessions.LastOrDefault(s => guild is { } g ? (int)((g >> 22) % (ulong)s.Shard.Count) == s.Shard.Id : s.Shard.Id == 0);
     }
 
-    private async Task HandleAsync(WebSocket socket, JsonNode payload)
+    private WebSocket? LiveSocket(int shard, bool forget)
     {
-        var data = payload["d"];
-        switch ((int)payload["op"]!)
-        {
-            case 1 when AcknowledgeHeartbeats:
-                await SendLockedAsync(socket, new JsonObject { ["op"] = 11 }).ConfigureAwait(false);
-                break;
-            case 2:
-                await _gate.WaitAsync().ConfigureAwait(false);
-                try
-                {
-                    _sessionId = $"session-{++_sessions}";
-                    _events.Clear();
-                    _sequence = 0;
-                    var ready = new JsonObject
-                    {
-                        ["v"] = 10,
-                        ["user"] = new JsonObject { ["id"] = FakeDiscord.ApplicationId, ["username"] = "vocabbot", ["bot"] = true },
-                        ["guilds"] = new JsonArray(),
-                        ["session_id"] = _sessionId,
-                        ["resume_gateway_url"] = BaseUrl + "/resume-gateway",
-                        ["application"] = new JsonObject { ["id"] = FakeDiscord.ApplicationId, ["flags"] = 0 },
-                    };
-                    await FakeSocket.SendAsync(socket, FakeSocket.Dispatch(++_sequence, "READY", ready)).ConfigureAwait(false);
-                    _live = socket;
-                    Readies++;
-                }
-                finally
-                {
-                    _gate.Release();
-                }
-                break;
-            case 6:
-                await ResumeAsync(socket, (string?)data?["session_id"], (int?)data?["seq"] ?? 0).ConfigureAwait(false);
-                break;
-        }
-    }
-
-    private async Task ResumeAsync(WebSocket socket, string? sessionId, int sequence)
-    {
-        await _gate.WaitAsync().ConfigureAwait(false);
+        _gate.Wait();
         try
         {
-            if (sessionId is null || sessionId != _sessionId)
-            {
-                await FakeSocket.SendAsync(socket, new JsonObject { ["op"] = 9, ["d"] = false }).ConfigureAwait(false);
-                return;
-            }
-            foreach (var (s, type, data) in _events.Where(e => e.Sequence > sequence))
-                await FakeSocket.SendAsync(socket, FakeSocket.Dispatch(s, type, data)).ConfigureAwait(false);
-            await FakeSocket.SendAsync(socket, FakeSocket.Dispatch(++_sequence, "RESUMED", new JsonObject())).ConfigureAwait(false);
-            _live = socket;
-            ResumedCount++;
+            var session = _sessions.LastOrDefault(s => s.Shard.Id == shard && s.Live is not null);
+            if (forget && session is not null)
+                _sessions.Remove(session);
+            return session?.Live;
         }
         finally
         {
@@ -207,23 +156,26 @@ internal sealed class FakeGateway : IDisposable
         }
     }
 
-    private async Task SendLiveAsync(JsonObject payload)
+    private WebSocket? TakeLive(int shard, bool forget)
     {
-        if (_live is { } socket)
+        _gate.Wait();
+        try
+        {
+            var session = _sessions.LastOrDefault(s => s.Shard.Id == shard && s.Live is not null);
+            if (forget && session is not null)
+                _sessions.Remove(session);
+            return session is null ? null : Interlocked.Exchange(ref session.Live, null);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task SendLiveAsync(int shard, JsonObject payload)
+    {
+        if (LiveSocket(shard, forget: false) is { } socket)
             await SendLockedAsync(socket, payload).ConfigureAwait(false);
-    }
-
-    private async Task SendLockedAsync(WebSocket socket, JsonObject payload)
-    {
-        await _gate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            await FakeSocket.SendAsync(socket, payload).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
     }
 
     private int Count(string marker)
@@ -234,7 +186,33 @@ internal sealed class FakeGateway : IDisposable
 
     public void Dispose()
     {
-        Drop();
+        _gate.Wait();
+        foreach (var session in _sessions)
+            Interlocked.Exchange(ref session.Live, null)?.Abort();
+        _gate.Release();
         _gate.Dispose();
     }
+}
+
+/// <summary>A shard as Identify names it: [id, count].</summary>
+internal readonly record struct FakeShard(int Id, int Count);
+
+internal sealed record Identified(FakeShard? Shard, string Token, DateTimeOffset At);
+
+internal sealed record Delivered(string Type, string? Id, FakeShard? Shard, string? Token);
+
+/// <summary>One gateway session of the fake: the shard it serves, its events for replay, its live socket once READY.</summary>
+internal sealed class FakeGatewaySession(string sessionId, FakeShard shard, string token)
+{
+    public WebSocket? Live;
+
+    public string SessionId => sessionId;
+
+    public FakeShard Shard => shard;
+
+    public string Token => token;
+
+    public int Sequence { get; set; }
+
+    public List<(int Sequence, string Type, JsonNode Data)> Events { get; } = [];
 }

@@ -55,13 +55,13 @@ internal static class FakeRoutes
             ("GET", "/gateway/bot") => (200, new JsonObject
             {
                 ["url"] = fake.Gateway.BaseUrl + "/gateway",
-                ["shards"] = 1,
+                ["shards"] = fake.Gateway.RecommendedShards,
                 ["session_start_limit"] = new JsonObject
                 {
                     ["total"] = 1000,
                     ["remaining"] = fake.Gateway.SessionStartRemaining,
                     ["reset_after"] = fake.Gateway.SessionStartResetAfter.TotalMilliseconds,
-                    ["max_concurrency"] = 1,
+                    ["max_concurrency"] = fake.Gateway.MaxConcurrency,
                 },
             }.ToJsonString(), NoHeaders),
             ("GET", "/applications/@me") => (200, $$"""{"id": "{{FakeDiscord.ApplicationId}}", "name": "VocabBot"}""", limits),

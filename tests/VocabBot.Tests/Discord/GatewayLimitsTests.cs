@@ -22,7 +22,7 @@ public sealed class GatewayLimitsTests
 
         // The bot logs each delay it chose; every attempt starts with GET /gateway/bot, so the gaps
         // between those show that it really waited.
-        var delays = bot.Logs.Lines.Where(l => l.Contains("Gateway connection ended", StringComparison.Ordinal))
+        var delays = bot.Logs.Lines.Where(l => l.Contains("gateway connection ended", StringComparison.Ordinal))
             .Select(l => l[(l.IndexOf("DelaySeconds=", StringComparison.Ordinal) + "DelaySeconds=".Length)..].Split(',')[0]).ToList();
         Assert.Equal(["0.05", "0.1", "0.1", "0.1", "0.1"], delays);
         var attempts = discord.Requests.Where(r => r.Path == "/gateway/bot").Select(r => r.At).ToList();

@@ -40,7 +40,7 @@ internal static class WordOfTheDaySetup
                 quartz.UsePostgresCluster(connectionString, ClusterTiming(builder.Configuration, nameof(WordOfTheDayOptions.ClusterCheckinInterval)),
                     ClusterTiming(builder.Configuration, nameof(WordOfTheDayOptions.ClusterCheckinMisfireThreshold)));
         });
-        builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        builder.Services.AddHostedService<QuartzRunner>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WotdScheduler>());
         return builder;
     }

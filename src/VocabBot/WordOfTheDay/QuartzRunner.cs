@@ -16,8 +16,15 @@ internal sealed partial class QuartzRunner(ISchedulerFactory factory, ILogger<Qu
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _scheduler = await factory.GetScheduler(cancellationToken);
-        await _scheduler.Start(cancellationToken);
+        try
+        {
+            _scheduler = await factory.GetScheduler(cancellationToken);
+            await _scheduler.Start(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while starting (SIGTERM during the content import): nothing to schedule any more.
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

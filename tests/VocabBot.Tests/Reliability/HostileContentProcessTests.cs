@@ -114,7 +114,8 @@ public sealed class HostileContentProcessTests : IDisposable
             }
         }
 
-        Assert.Equal(0, await SigtermAsync(process));
+        var exit = await SigtermAsync(process);
+        Assert.True(exit == 0, $"exit {exit}\n{await stderr}");
         Assert.Contains("stopped because the app is stopping", await stderr, StringComparison.Ordinal);
         await stdout;
     }

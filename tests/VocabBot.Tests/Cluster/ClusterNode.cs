@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using NSec.Cryptography;
@@ -48,7 +47,7 @@ internal sealed class ClusterNode : IAsyncDisposable
 
     public static ClusterNode Start(int number, string connectionString, string apiBaseUrl, Key key)
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         var folder = Directory.CreateTempSubdirectory($"vocabbot-node{number}-");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder.FullName, RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add(Paths.AppDll);
@@ -106,10 +105,4 @@ internal sealed class ClusterNode : IAsyncDisposable
             _log.AppendLine(line);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

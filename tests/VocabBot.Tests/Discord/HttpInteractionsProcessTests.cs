@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using NSec.Cryptography;
@@ -16,7 +15,7 @@ public sealed class HttpInteractionsProcessTests
     {
         await using var discord = await FakeDiscord.StartAsync();
         using var key = Key.Create(SignatureAlgorithm.Ed25519);
-        var port = FreePort();
+        var port = FreePort.Next();
         var folder = Directory.CreateTempSubdirectory("vocabbot-http-");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder.FullName, RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add(Paths.AppDll);
@@ -63,10 +62,4 @@ public sealed class HttpInteractionsProcessTests
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

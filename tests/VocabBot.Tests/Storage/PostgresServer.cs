@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace VocabBot.Tests.Storage;
@@ -48,7 +46,7 @@ public sealed class PostgresServer : IAsyncLifetime
         // A port found free may be taken by the time the server binds it: try a few.
         for (var attempt = 1; ; attempt++)
         {
-            _port = FreePort();
+            _port = FreePort.Next();
             try
             {
                 await RunAsync(Tool("pg_ctl"), ["-D", DataFolder, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60", "-o", ServerOptions(), "start"], asServerUser: true);
@@ -205,12 +203,6 @@ public sealed class PostgresServer : IAsyncLifetime
     private static bool UserExists(string name) =>
         File.Exists("/etc/passwd") && File.ReadLines("/etc/passwd").Any(line => line.StartsWith(name + ":", StringComparison.Ordinal));
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>The tests that use the one throwaway PostgreSQL server; they run one after another.</summary>

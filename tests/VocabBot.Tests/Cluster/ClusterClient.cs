@@ -14,7 +14,7 @@ namespace VocabBot.Tests.Cluster;
 /// posted to the next node round-robin; one that gets no answer (a node killed, a connection refused) is sent again,
 /// as the user clicking again would: a new interaction, to the next node that is up.
 /// </summary>
-internal sealed class ClusterClient(Key key, IReadOnlyList<ClusterNode> nodes, FakeDiscord discord) : IDisposable
+internal sealed class ClusterClient(Key key, IReadOnlyList<ClusterProcess> nodes, FakeDiscord discord) : IDisposable
 {
     private const int Attempts = 6;
     private static readonly TimeSpan EditBound = TimeSpan.FromSeconds(20);
@@ -69,7 +69,7 @@ internal sealed class ClusterClient(Key key, IReadOnlyList<ClusterNode> nodes, F
     }
 
     /// <summary>Signs and posts one interaction to one node; null when the node did not answer at all.</summary>
-    public async Task<(HttpStatusCode Status, string Body)?> PostAsync(ClusterNode node, JsonNode interaction)
+    public async Task<(HttpStatusCode Status, string Body)?> PostAsync(ClusterProcess node, JsonNode interaction)
     {
         var body = Encoding.UTF8.GetBytes(interaction.ToJsonString());
         var timestamp = HttpDiscord.Timestamp(DateTimeOffset.UtcNow);
@@ -88,7 +88,7 @@ internal sealed class ClusterClient(Key key, IReadOnlyList<ClusterNode> nodes, F
         }
     }
 
-    private ClusterNode? NextAlive()
+    private ClusterProcess? NextAlive()
     {
         for (var i = 0; i < nodes.Count; i++)
         {

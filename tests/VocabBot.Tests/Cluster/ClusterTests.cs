@@ -55,12 +55,12 @@ public sealed class ClusterTests(PostgresServer server, ITestOutputHelper output
         var connectionString = await server.CreateDatabaseAsync();
         await using var discord = await FakeDiscord.StartAsync();
         using var key = Key.Create(SignatureAlgorithm.Ed25519);
-        var nodes = new List<ClusterNode>();
+        var nodes = new List<ClusterProcess>();
         try
         {
             // One at a time: the first creates the schema, the others find it.
             for (var n = 0; n < nodeCount; n++)
-                nodes.Add(ClusterNode.Start(n + 1, connectionString, discord.ApiBaseUrl, key));
+                nodes.Add(ClusterProcess.Start(n + 1, connectionString, discord.ApiBaseUrl, key));
             var client = new ClusterClient(key, nodes, discord);
             foreach (var node in nodes)
                 await node.WaitUntilListeningAsync(client, StartBound);

@@ -12,13 +12,13 @@ namespace VocabBot.Tests.Cluster;
 /// port, on the shared PostgreSQL database, REST going to the test's fake Discord. Its own folder holds its LiteDB file
 /// (the shipped articles it imports) and is deleted with it; a node still running at the end is killed.
 /// </summary>
-internal sealed class ClusterNode : IAsyncDisposable
+internal sealed class ClusterProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly DirectoryInfo _folder;
     private readonly StringBuilder _log = new();
 
-    private ClusterNode(int number, Process process, DirectoryInfo folder, Uri endpoint)
+    private ClusterProcess(int number, Process process, DirectoryInfo folder, Uri endpoint)
     {
         Number = number;
         _process = process;
@@ -45,7 +45,7 @@ internal sealed class ClusterNode : IAsyncDisposable
         }
     }
 
-    public static ClusterNode Start(int number, string connectionString, string apiBaseUrl, Key key)
+    public static ClusterProcess Start(int number, string connectionString, string apiBaseUrl, Key key)
     {
         var port = FreePort.Next();
         var folder = Directory.CreateTempSubdirectory($"vocabbot-node{number}-");
@@ -62,7 +62,7 @@ internal sealed class ClusterNode : IAsyncDisposable
         start.Environment["Content__Directory"] = Paths.Library;
         start.Environment["Content__Watch"] = "false";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        return new ClusterNode(number, Process.Start(start)!, folder, new Uri($"http://127.0.0.1:{port}/interactions"));
+        return new ClusterProcess(number, Process.Start(start)!, folder, new Uri($"http://127.0.0.1:{port}/interactions"));
     }
 
     /// <summary>Until the node answers a signed PING, within <paramref name="bound"/>.</summary>

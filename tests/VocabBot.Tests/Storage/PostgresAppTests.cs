@@ -74,6 +74,38 @@ public sealed class PostgresAppTests(PostgresServer server)
         Assert.Equal(TestText.CannotSave, reply.Text);
     }
 
+    [SkippableFact]
+    public async Task AChannelTakenOutOfTheConfiguration_LosesItsSharedTrigger_ASetUpOneKeepsIts()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = "PostgreSQL", ["Storage:ConnectionString"] = connectionString };
+        var configured = new Dictionary<string, string?>(settings)
+        {
+            ["WordOfTheDay:Schedules:0:ChannelId"] = "300000000000000001",
+            ["WordOfTheDay:Schedules:0:Cron"] = "0 0 8 * * ?",
+            ["WordOfTheDay:Schedules:0:TimeZone"] = "Asia/Taipei",
+        };
+        var time = new FakeTimeProvider(TestBot.Start);
+        await using var discord = await FakeDiscord.StartAsync();
+        using var folder = new TempFolder();
+        await using (var bot = await BotHarness.StartAsync(learning: null, discord, folder.Path, configured, time))
+        {
+            await bot.WaitUntilReadyAsync();
+            await bot.InteractAsync(Interactions.Command(Interactions.NewId(time), "wotd-setup",
+                new JsonObject { ["channel"] = Interactions.ChannelId, ["time"] = "08:00", ["timezone"] = "Asia/Taipei" }, manager: true));
+        }
+
+        await using var database = new PostgresDatabase(connectionString);
+        const string Jobs = "SELECT job_name FROM qrtz_job_details WHERE job_group = 'wotd' ORDER BY job_name";
+        Assert.Equal([Interactions.ChannelId, "300000000000000001"], (await Column(database, Jobs)).Order(StringComparer.Ordinal));
+
+        // Started again without that channel in its configuration: its trigger would have gone on posting.
+        await using (var bot = await BotHarness.StartAsync(learning: null, discord, folder.Path, settings, time))
+            await bot.WaitUntilReadyAsync();
+
+        Assert.Equal([Interactions.ChannelId], await Column(database, Jobs));
+    }
+
     private static Task<List<string>> Column(PostgresDatabase database, string sql) =>
         database.QueryAsync(sql, [], r => r.GetString(0), CancellationToken.None);
 }

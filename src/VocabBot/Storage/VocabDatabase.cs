@@ -107,7 +107,17 @@ internal sealed class VocabDatabase : IDisposable
                     // What it could not write is still in the -log file, which the next open reads.
                 }
 
-                _database = Open(Path, _backupDirectory!);
+                try
+                {
+                    _database = Open(Path, _backupDirectory!);
+                }
+                catch (Exception e) when (StorageFailure.Is(e) || e is StorageUnavailableException)
+                {
+                    // Opening can write (LiteDB checkpoints its -log file at open), which a full disk refuses: reads go
+                    // on from a read-only instance until a later probe reopens it for writing.
+                    _database = OpenReadOnly(Path);
+                    throw;
+                }
             }
         });
     }
@@ -169,6 +179,9 @@ internal sealed class VocabDatabase : IDisposable
         TrimWhitespace = false,
         EmptyStringToNull = false,
     };
+
+    private static LiteDatabase OpenReadOnly(string path) =>
+        new(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, ReadOnly = true }, CreateMapper());
 
     private static LiteDatabase Open(string path, string backupDirectory)
     {

@@ -19,6 +19,11 @@ using VocabBot.Benchmarks;
 //   (the /stats picture for one member with a year of daily answers: the picture alone and the whole /stats)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- races [races] [players] [rounds] [seconds] [ms a post or edit]
 //   (races at once, each in its own channel, on the real clock: round close after its deadline, click to "Locked in")
+// dotnet run -c Release --project tests/VocabBot.Benchmarks -- record [answers] [members] [calls] [checkpoint pages] [background]
+//   (where recording an answer spends its time: LiteDB's pages per answer and its checkpoints; with-postgres.sh record ...
+//   adds PostgreSQL with and without the commit's WAL flush; "background": LiteDB's checkpoint on another thread instead)
+// dotnet run -c Release --project tests/VocabBot.Benchmarks -- fsync [writes] [repeats] [folder]
+//   (this disk's own durable write: 4 KB appended and flushed to the device, the floor of any durable commit)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- micro [BenchmarkDotNet args, e.g. --filter '*']
 var mode = args.FirstOrDefault() ?? "import";
 switch (mode)
@@ -59,11 +64,17 @@ switch (mode)
     case "races":
         await RacesBenchmark.RunAsync(Arg(1, 200), Arg(2, 10), Arg(3, 3), Arg(4, 10), Arg(5, 100));
         return 0;
+    case "record":
+        RecordBenchmark.Run(Arg(1, 1_000_000), Arg(2, 5000), Arg(3, 2000), Environment.GetEnvironmentVariable("VOCABBOT_BENCH_POSTGRES"), Arg(4, 1000), args.Length > 5 && args[5] == "background");
+        return 0;
+    case "fsync":
+        FsyncBenchmark.Run(Arg(1, 2000), Arg(2, 3), args.Length > 3 ? args[3] : null);
+        return 0;
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | corpus FOLDER | wotd [channels] [ms a post] [repeats] | hostile [marked rows] [repeats] | scores [answers,...] [members] [calls] | learner [words,...] [calls] | libraries [servers] [articles] [words] [calls] | picture [answers a day] [calls] [example.png] | races [races] [players] [rounds] [seconds] [ms a call] | micro [BenchmarkDotNet args]");
+        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | corpus FOLDER | wotd [channels] [ms a post] [repeats] | hostile [marked rows] [repeats] | scores [answers,...] [members] [calls] | learner [words,...] [calls] | libraries [servers] [articles] [words] [calls] | picture [answers a day] [calls] [example.png] | races [races] [players] [rounds] [seconds] [ms a call] | record [answers] [members] [calls] [checkpoint pages] [background] | fsync [writes] [repeats] [folder] | micro [BenchmarkDotNet args]");
         return 2;
 }
 

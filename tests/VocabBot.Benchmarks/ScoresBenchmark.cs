@@ -18,8 +18,8 @@ namespace VocabBot.Benchmarks;
 /// </summary>
 public static class ScoresBenchmark
 {
-    private const string Guild = "100000000000000001";
-    private static readonly DateTimeOffset YearStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    internal const string Guild = "100000000000000001";
+    internal static readonly DateTimeOffset YearStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <param name="postgres">A connection string to a PostgreSQL server whose user may create databases; null: LiteDB only.</param>
     public static void Run(IReadOnlyList<int> histories, int members, int calls, string? postgres)
@@ -31,12 +31,7 @@ public static class ScoresBenchmark
             try
             {
                 using var database = new VocabDatabase(Path.Combine(folder, "vocabbot.db"));
-                Measure("LiteDB", new LiteDbScoreStore(database), database, history, members, calls, answers =>
-                {
-                    var log = database.Collection<AnswerRecord>("answers");
-                    foreach (var chunk in answers.Chunk(100_000))
-                        log.InsertBulk(chunk);
-                });
+                Measure("LiteDB", new LiteDbScoreStore(database), database, history, members, calls, answers => WriteLog(database, answers));
             }
             finally
             {
@@ -53,14 +48,41 @@ public static class ScoresBenchmark
         BenchmarkPostgres.With(server, $"vocabbot_bench_{history}", PostgresScoreStore.Migrations, database =>
         {
             using var memory = new VocabDatabase(new MemoryStream()); // review memory (read by /stats) kept out of it: this row is about the scores
-            Measure("PostgreSQL", new PostgresScoreStore(database), memory, history, members, calls, answers =>
-            {
-                using var connection = database.Open();
-                using var import = connection.BeginBinaryImport("COPY answers (guild_id, user_id, user_name, word_key, correct, points, at) FROM STDIN (FORMAT BINARY)");
-                foreach (var a in answers)
-                    import.WriteRow(a.GuildId, a.UserId, a.UserName, a.WordKey, a.Correct, a.Points, a.At.ToUniversalTime());
-                import.Complete();
-            });
+            Measure("PostgreSQL", new PostgresScoreStore(database), memory, history, members, calls, answers => WriteLog(database, answers));
+        });
+    }
+
+    /// <summary>The answer log, bulk-written into LiteDB as an older database holds it.</summary>
+    internal static void WriteLog(VocabDatabase database, IEnumerable<AnswerRecord> answers)
+    {
+        var log = database.Collection<AnswerRecord>("answers");
+        foreach (var chunk in answers.Chunk(100_000))
+            log.InsertBulk(chunk);
+    }
+
+    /// <summary>The answer log, copied into PostgreSQL.</summary>
+    internal static void WriteLog(PostgresDatabase database, IEnumerable<AnswerRecord> answers)
+    {
+        using var connection = database.Open();
+        using var import = connection.BeginBinaryImport("COPY answers (guild_id, user_id, user_name, word_key, correct, points, at) FROM STDIN (FORMAT BINARY)");
+        foreach (var a in answers)
+            import.WriteRow(a.GuildId, a.UserId, a.UserName, a.WordKey, a.Correct, a.Points, a.At.ToUniversalTime());
+        import.Complete();
+    }
+
+    /// <summary><paramref name="history"/> answers of random members, evenly over the year from <see cref="YearStart"/>, three in four right.</summary>
+    internal static IEnumerable<AnswerRecord> YearOfAnswers(int history, int members, Random random)
+    {
+        var step = TimeSpan.FromDays(365).Ticks / history;
+        return Enumerable.Range(0, history).Select(i => new AnswerRecord
+        {
+            GuildId = Guild,
+            UserId = Member(random.Next(members)),
+            UserName = "Member",
+            WordKey = "word",
+            Correct = random.Next(4) > 0,
+            Points = 10,
+            At = YearStart.AddTicks(step * i),
         });
     }
 
@@ -71,17 +93,7 @@ public static class ScoresBenchmark
         var random = new Random(history);
 
         var started = Stopwatch.StartNew();
-        var step = TimeSpan.FromDays(365).Ticks / history;
-        writeLog(Enumerable.Range(0, history).Select(i => new AnswerRecord
-        {
-            GuildId = Guild,
-            UserId = Member(random.Next(members)),
-            UserName = "Member",
-            WordKey = "word",
-            Correct = random.Next(4) > 0,
-            Points = 10,
-            At = YearStart.AddTicks(step * i),
-        }));
+        writeLog(YearOfAnswers(history, members, random));
 
         var written = started.Elapsed;
         started.Restart();
@@ -92,6 +104,7 @@ public static class ScoresBenchmark
         Report("/leaderboard all", calls, () => commands.Leaderboard(Request(random, members, "all")));
         Report("/leaderboard week", calls, () => commands.Leaderboard(Request(random, members, "week")));
         Report("/stats", calls, () => commands.Stats(Request(random, members, null)));
+        Report("  its day counts", calls, () => board.History(Guild, Member(random.Next(members)), TimeProvider.System.GetUtcNow()));
         Report("record an answer", calls, () => board.Record(Guild, Member(random.Next(members)), "Member", "word", random.Next(4) > 0, now));
     }
 
@@ -99,7 +112,7 @@ public static class ScoresBenchmark
         Member(random.Next(members)), "Member", Guild, period is null ? "stats" : "leaderboard",
         period is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["period"] = period });
 
-    private static string Member(int n) => (200000000000000000L + n).ToString(CultureInfo.InvariantCulture);
+    internal static string Member(int n) => (200000000000000000L + n).ToString(CultureInfo.InvariantCulture);
 
     private static void Report(string name, int calls, Action call) => Percentile.Report(name, calls, call);
 }

@@ -152,12 +152,4 @@ internal sealed class PostgresQuizStore(PostgresDatabase database) : IQuizStore,
         using var lease = database.Join();
         Execute(lease.Connection, "UPDATE quizzes SET status = 'Expired' WHERE id = $1 AND status = 'Open'", id);
     }
-
-    private static void Add(NpgsqlBatch batch, string sql, params object?[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in parameters)
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        batch.BatchCommands.Add(command);
-    }
 }

@@ -15,15 +15,20 @@ internal sealed class LiteDbScoreStore : IScoreStore
     private const string AnswersCollection = "answers";
     private const string TotalsCollection = "score_totals";
     private const string DaysCollection = "score_days";
+    // Indexes earlier versions kept: the answer log's GuildId and UserId, the totals' RankKey.
+    private static readonly (string Collection, string Index)[] UnusedIndexes =
+        [(AnswersCollection, nameof(AnswerRecord.GuildId)), (AnswersCollection, nameof(AnswerRecord.UserId)), (TotalsCollection, nameof(ScoreTotals.RankKey))];
     private readonly VocabDatabase _database;
 
     public LiteDbScoreStore(VocabDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
-        Answers.EnsureIndex(a => a.GuildId);
-        Answers.EnsureIndex(a => a.UserId);
-        Totals.EnsureIndex(t => t.RankKey);
+        // Every answer keeps every index up to date: these three cost it about 19 of the 31 pages it wrote, and nothing
+        // reads them any more (the log is read whole, in id order; a server's rank keys through the _id index, whose
+        // "guild|week|" prefix they share). A database from before keeps them until dropped here.
+        foreach (var unused in UnusedIndexes)
+            database.Database.GetCollection(unused.Collection).DropIndex(unused.Index);
     }
 
     // Taken for each use: the database is reopened after a failed write.
@@ -93,8 +98,13 @@ internal sealed class LiteDbScoreStore : IScoreStore
         if (_ranks.TryGetValue(prefix, out var ranks) && ranks.Version == _database.CacheVersion)
             return ranks;
         ranks = new RankKeys(prefix, _database.CacheVersion);
-        foreach (var key in Totals.Query().Where(Query.StartsWith(nameof(ScoreTotals.RankKey), prefix)).Select(t => t.RankKey).ToEnumerable())
-            ranks.Add(key);
+        // A range of the _id index ("guild|week|user"); checked again ordinally, as the index compares by the database's collation.
+        foreach (var key in Totals.Query().Where(Query.StartsWith("_id", prefix)).Select(t => t.RankKey).ToEnumerable())
+        {
+            if (key.StartsWith(prefix, StringComparison.Ordinal))
+                ranks.Add(key);
+        }
+
         return _ranks[prefix] = ranks;
     }
 

@@ -54,6 +54,8 @@ internal sealed partial class PostgresScoreStore(PostgresDatabase database) : IS
             """),
     ];
 
+    // Three round trips whatever the answer: the member's lock with their totals, every write, the commit (it was
+    // seven, one a statement).
     public AnswerRecord Record(string guildId, string userId, string week, Func<ScoreTotals?, ScoreTotals?, ScoredAnswer> score)
     {
         ArgumentNullException.ThrowIfNull(score);
@@ -61,20 +63,32 @@ internal sealed partial class PostgresScoreStore(PostgresDatabase database) : IS
         using var lease = database.Join();
         var connection = lease.Connection;
         using var transaction = lease.BeginOwn();
-        Execute(connection, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", $"{guildId}|{userId}");
-        var found = Read(connection, $"SELECT {Columns} FROM score_totals WHERE guild_id = $1 AND user_id = $2 AND week IN ('', $3)", guildId, userId, week);
+        List<ScoreTotals> found;
+        using (var read = new NpgsqlBatch(connection))
+        {
+            PostgresDatabase.Add(read, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", $"{guildId}|{userId}");
+            PostgresDatabase.Add(read, $"SELECT {Columns} FROM score_totals WHERE guild_id = $1 AND user_id = $2 AND week IN ('', $3)", guildId, userId, week);
+            using var reader = read.ExecuteReader();
+            reader.NextResult(); // past the lock's one row
+            found = ReadAll(reader);
+        }
+
         var scored = score(found.FirstOrDefault(t => t.Week.Length == 0), found.FirstOrDefault(t => t.Week == week && week.Length > 0));
         var answer = scored.Answer;
-        using (var insert = Command(connection,
-            "INSERT INTO answers (guild_id, user_id, user_name, word_key, correct, points, at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-            answer.GuildId, answer.UserId, answer.UserName, answer.WordKey, answer.Correct, answer.Points, answer.At.ToUniversalTime()))
-            answer.Id = checked((int)(long)insert.ExecuteScalar()!);
-        Upsert(connection, scored.AllTime);
-        Upsert(connection, scored.Week);
-        Execute(connection, """
-            INSERT INTO score_days (guild_id, user_id, day, answers, right_answers) VALUES ($1, $2, $3, 1, $4)
-            ON CONFLICT (guild_id, user_id, day) DO UPDATE SET answers = score_days.answers + 1, right_answers = score_days.right_answers + $4
-            """, answer.GuildId, answer.UserId, ParseDay(scored.Day), answer.Correct ? 1 : 0);
+        using (var write = new NpgsqlBatch(connection))
+        {
+            PostgresDatabase.Add(write,
+                "INSERT INTO answers (guild_id, user_id, user_name, word_key, correct, points, at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                answer.GuildId, answer.UserId, answer.UserName, answer.WordKey, answer.Correct, answer.Points, answer.At.ToUniversalTime());
+            AddUpsert(write, scored.AllTime);
+            AddUpsert(write, scored.Week);
+            PostgresDatabase.Add(write, """
+                INSERT INTO score_days (guild_id, user_id, day, answers, right_answers) VALUES ($1, $2, $3, 1, $4)
+                ON CONFLICT (guild_id, user_id, day) DO UPDATE SET answers = score_days.answers + 1, right_answers = score_days.right_answers + $4
+                """, answer.GuildId, answer.UserId, ParseDay(scored.Day), answer.Correct ? 1 : 0);
+            answer.Id = checked((int)(long)write.ExecuteScalar()!); // the first statement's first column: the answer's id
+        }
+
         transaction?.Commit();
         return answer;
     }
@@ -173,7 +187,7 @@ internal sealed partial class PostgresScoreStore(PostgresDatabase database) : IS
         return Read(connection, $"SELECT {Columns} FROM score_totals");
     }
 
-    private static void Upsert(NpgsqlConnection connection, ScoreTotals t) => Execute(connection, $"""
+    private static void AddUpsert(NpgsqlBatch batch, ScoreTotals t) => PostgresDatabase.Add(batch, $"""
         INSERT INTO score_totals ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
         ON CONFLICT (guild_id, week, user_id) DO UPDATE SET user_name = $4, points = $5, answers = $6, right_answers = $7,
             run = $8, reached_at = $9, last_day = $10, streak_days = $11, rank_key = $12
@@ -183,6 +197,11 @@ internal sealed partial class PostgresScoreStore(PostgresDatabase database) : IS
     {
         using var command = Command(connection, sql, parameters);
         using var reader = command.ExecuteReader();
+        return ReadAll(reader);
+    }
+
+    private static List<ScoreTotals> ReadAll(NpgsqlDataReader reader)
+    {
         var rows = new List<ScoreTotals>();
         while (reader.Read())
             rows.Add(Row(reader));

@@ -39,9 +39,16 @@ internal static class ProgressPicture
         new(0xEB, 0xED, 0xF0), new(0x9B, 0xE9, 0xA8), new(0x40, 0xC4, 0x63), new(0x30, 0xA1, 0x4E), new(0x21, 0x6E, 0x39),
     ];
 
+    // What every picture has (the white, the labels that never change, the chart's grid) and a cell of each shade,
+    // drawn once: each /stats copies them instead of drawing them again (docs/PERFORMANCE.md, "Progress picture").
+    private static readonly SKImage Unchanging = DrawUnchanging();
+    private static readonly SKImage[] Cells = [.. Shades.Select(DrawCell)];
+
     /// <summary>The shade of a day: 0 without answers, 1 to 4 by its share of the busiest day's answers.</summary>
-    public static SKColor ShadeOf(int answers, int busiest) =>
-        answers <= 0 || busiest <= 0 ? Shades[0] : Shades[(int)Math.Min(4, (4L * answers + busiest - 1) / busiest)];
+    public static SKColor ShadeOf(int answers, int busiest) => Shades[ShadeIndex(answers, busiest)];
+
+    private static int ShadeIndex(int answers, int busiest) =>
+        answers <= 0 || busiest <= 0 ? 0 : (int)Math.Min(4, (4L * answers + busiest - 1) / busiest);
 
     /// <summary>The centre of a day's cell: its week is the column, its weekday (Monday 0) the row.</summary>
     public static SKPointI CellCentre(int week, int weekday) => new(GridLeft + week * Step + Cell / 2, GridTop + weekday * Step + Cell / 2);
@@ -52,48 +59,36 @@ internal static class ProgressPicture
     public static byte[] Render(DailyHistory history, int streak)
     {
         ArgumentNullException.ThrowIfNull(history);
-        // Opaque RGB: the PNG carries 3 bytes a pixel, not 4, and the encoder has a quarter less to compress.
-        using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgb888x, SKAlphaType.Opaque))
-            ?? throw new InvalidOperationException("SkiaSharp could not make a surface for the /stats picture.");
+        using var surface = NewSurface(Width, Height);
         var canvas = surface.Canvas;
-        canvas.Clear(Background);
-        DrawText(canvas, $"{DailyHistory.Weeks} weeks", Margin, Margin);
+        canvas.DrawImage(Unchanging, 0, 0, SKSamplingOptions.Default);
         DrawText(canvas, $"streak {Number(streak)} {(streak == 1 ? "day" : "days")}", Width - Margin, Margin, alignRight: true);
         DrawCalendar(canvas, history);
         DrawAccuracy(canvas, history.AccuracyPerWeek());
 
-        // Encoding is most of the time. The "up" filter turns the calendar's repeated rows into zeros, and zlib level 3
-        // packs those nearly as well as Skia's default: a few KB more, in a third of the time (docs/PERFORMANCE.md).
+        // Encoding is most of the time. The "up" filter turns the calendar's repeated rows into zeros, and zlib level 1
+        // packs those nearly as well as Skia's default: a few KB more, in a fraction of the time (docs/PERFORMANCE.md).
         using var pixels = surface.PeekPixels();
-        using var png = pixels?.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Up, 3))
+        using var png = pixels?.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Up, 1))
             ?? throw new InvalidOperationException("SkiaSharp could not encode the /stats picture as PNG.");
         return png.ToArray();
     }
 
-    private static void DrawCalendar(SKCanvas canvas, DailyHistory history)
+    // Opaque RGB: the PNG carries 3 bytes a pixel, not 4, and the encoder has a quarter less to compress.
+    private static SKSurface NewSurface(int width, int height) =>
+        SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgb888x, SKAlphaType.Opaque))
+            ?? throw new InvalidOperationException("SkiaSharp could not make a surface for the /stats picture.");
+
+    private static SKImage DrawUnchanging()
     {
+        using var surface = NewSurface(Width, Height);
+        var canvas = surface.Canvas;
+        canvas.Clear(Background);
+        DrawText(canvas, $"{DailyHistory.Weeks} weeks", Margin, Margin);
         foreach (var (weekday, label) in new[] { (0, "mon"), (2, "wed"), (4, "fri"), (6, "sun") })
             DrawText(canvas, label, Margin, GridTop + weekday * Step + (Cell - TextHeight) / 2);
 
-        var answers = history.AnswersPerDay();
-        var busiest = answers.Max();
-        var days = history.Today.DayNumber - history.FirstDay.DayNumber + 1; // the days after today are left blank
-        // Not antialiased: 84 antialiased rounded cells took 1.5 ms, these 0.4 ms, and at 3 px the corners look the same.
-        using var cell = new SKPaint { IsAntialias = false };
-        for (var day = 0; day < Math.Min(days, answers.Length); day++)
-        {
-            cell.Color = ShadeOf(answers[day], busiest);
-            var centre = CellCentre(day / 7, day % 7);
-            canvas.DrawRoundRect(SKRect.Create(centre.X - Cell / 2, centre.Y - Cell / 2, Cell, Cell), 3, 3, cell);
-        }
-    }
-
-    private static void DrawAccuracy(SKCanvas canvas, double?[] accuracy)
-    {
         DrawText(canvas, "accuracy", Margin, HeadingTop);
-        var latest = accuracy[^1] is { } thisWeek ? Percent(thisWeek) : "-";
-        DrawText(canvas, $"this week {latest}", Width - Margin, HeadingTop, alignRight: true);
-
         using var grid = new SKPaint { Color = Faint, StrokeWidth = 1 };
         foreach (var (share, label) in new[] { (1.0, "100%"), (0.5, "50%"), (0.0, "0%") })
         {
@@ -101,6 +96,37 @@ internal static class ProgressPicture
             canvas.DrawLine(GridLeft, y + 0.5f, GridLeft + DailyHistory.Weeks * Step - (Step - Cell), y + 0.5f, grid);
             DrawText(canvas, label, GridLeft - 10, y - TextHeight / 2, alignRight: true);
         }
+
+        return surface.Snapshot();
+    }
+
+    // Not antialiased: 84 antialiased rounded cells took 1.5 ms, and at 3 px the corners look the same. On white, as
+    // the calendar's background; copying one is a fifth of drawing it.
+    private static SKImage DrawCell(SKColor shade)
+    {
+        using var surface = NewSurface(Cell, Cell);
+        surface.Canvas.Clear(Background);
+        using var paint = new SKPaint { Color = shade, IsAntialias = false };
+        surface.Canvas.DrawRoundRect(SKRect.Create(0, 0, Cell, Cell), 3, 3, paint);
+        return surface.Snapshot();
+    }
+
+    private static void DrawCalendar(SKCanvas canvas, DailyHistory history)
+    {
+        var answers = history.AnswersPerDay();
+        var busiest = answers.Max();
+        var days = history.Today.DayNumber - history.FirstDay.DayNumber + 1; // the days after today are left blank
+        for (var day = 0; day < Math.Min(days, answers.Length); day++)
+        {
+            var centre = CellCentre(day / 7, day % 7);
+            canvas.DrawImage(Cells[ShadeIndex(answers[day], busiest)], centre.X - Cell / 2, centre.Y - Cell / 2, SKSamplingOptions.Default);
+        }
+    }
+
+    private static void DrawAccuracy(SKCanvas canvas, double?[] accuracy)
+    {
+        var latest = accuracy[^1] is { } thisWeek ? Percent(thisWeek) : "-";
+        DrawText(canvas, $"this week {latest}", Width - Margin, HeadingTop, alignRight: true);
 
         using var line = new SKPaint { Color = Line, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 3, StrokeCap = SKStrokeCap.Round, StrokeJoin = SKStrokeJoin.Round };
         using var dot = new SKPaint { Color = Line, IsAntialias = true };

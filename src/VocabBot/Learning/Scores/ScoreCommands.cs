@@ -41,7 +41,7 @@ internal sealed class ScoreCommands(Scoreboard scoreboard, IReviewStore memory, 
         var totals = scoreboard.TotalsOf(request.GuildId, request.UserId);
         var (points, answers, right) = (totals?.Points ?? 0, totals?.Answers ?? 0, totals?.Right ?? 0);
         var (learned, dueNow, nextDue) = memory.Summary(request.UserId, now);
-        var streak = scoreboard.DayStreak(request.GuildId, request.UserId, now);
+        var streak = scoreboard.DayStreak(totals, request.GuildId, now);
         var fields = new List<ChatCardField>
         {
             new(text["StatsPoints"], Number(points), Inline: true),

@@ -59,9 +59,12 @@ internal sealed class Scoreboard(IScoreStore store, IOptions<LearningOptions> op
     }
 
     /// <summary>Consecutive local days (the guild's zone), ending today or yesterday, with at least one answer in the guild.</summary>
-    public int DayStreak(string? guildId, string userId, DateTimeOffset now)
+    public int DayStreak(string? guildId, string userId, DateTimeOffset now) => DayStreak(TotalsOf(guildId, userId), guildId, now);
+
+    /// <summary>The same from the member's all-time totals already read (<see cref="TotalsOf"/>): /stats reads them once.</summary>
+    public int DayStreak(ScoreTotals? totals, string? guildId, DateTimeOffset now)
     {
-        if (TotalsOf(guildId, userId) is not { } totals)
+        if (totals is null)
             return 0;
         var today = DateOnly.ParseExact(ScoreTotals.DayOf(now, options.Value.ZoneFor(guildId)), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var last = DateOnly.ParseExact(totals.LastDay, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -98,6 +98,17 @@ internal sealed class PostgresDatabase(string connectionString) : IAsyncDisposab
         return command.ExecuteNonQuery();
     }
 
+    /// <summary>Adds a statement with positional parameters to <paramref name="batch"/>: its statements go to the server in one round trip.</summary>
+    public static void Add(NpgsqlBatch batch, string sql, params object?[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in parameters)
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        batch.BatchCommands.Add(command);
+    }
+
     /// <summary>Adds positional parameters to a command.</summary>
     public static NpgsqlCommand Bind(NpgsqlCommand command, IReadOnlyList<object?> parameters)
     {

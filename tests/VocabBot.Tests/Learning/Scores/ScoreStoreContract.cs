@@ -158,5 +158,26 @@ public sealed class LiteDbScoreStoreTests : ScoreStoreContract, IDisposable
         Assert.Equal(0, board.RebuildTotalsIfMissing());
     }
 
+    [Fact]
+    public void DatabaseFromBefore_LosesTheIndexesNothingReads_AndStillRanks()
+    {
+        using var older = new VocabDatabase(new MemoryStream());
+        older.Database.GetCollection("answers").EnsureIndex("GuildId", "$.GuildId");
+        older.Database.GetCollection("answers").EnsureIndex("UserId", "$.UserId");
+        older.Database.GetCollection("score_totals").EnsureIndex("RankKey", "$.RankKey");
+
+        var store = new LiteDbScoreStore(older);
+        var board = new Scoreboard(store, Options.Create(new LearningOptions()));
+        board.Record("1", "u1", "Ann", "w", true, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        board.Record("1", "u2", "Bo", "w", false, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+        var indexes = older.Database.GetCollection("$indexes").FindAll()
+            .Where(i => i["collection"].AsString is "answers" or "score_totals")
+            .Select(i => $"{i["collection"].AsString}.{i["name"].AsString}").Order(StringComparer.Ordinal);
+        Assert.Equal(["answers._id", "score_totals._id"], indexes);
+        Assert.Equal(["u1", "u2"], store.Top("1", ScoreTotals.AllTime, 10).Select(t => t.UserId));
+        Assert.Equal(2, store.RankOf(store.Find("1", ScoreTotals.AllTime, "u2")!));
+    }
+
     public void Dispose() => _database.Dispose();
 }

@@ -11,6 +11,7 @@ COPY VocabBot.sln Directory.Build.props Directory.Packages.props .editorconfig .
 COPY src/VocabBot/VocabBot.csproj src/VocabBot/
 COPY tests/VocabBot.Tests/VocabBot.Tests.csproj tests/VocabBot.Tests/
 COPY tests/VocabBot.Benchmarks/VocabBot.Benchmarks.csproj tests/VocabBot.Benchmarks/
+COPY tests/VocabBot.ClusterNode/VocabBot.ClusterNode.csproj tests/VocabBot.ClusterNode/
 RUN dotnet restore VocabBot.sln
 COPY . .
 RUN dotnet build VocabBot.sln -c Release --no-restore

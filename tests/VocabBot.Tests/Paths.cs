@@ -12,13 +12,19 @@ internal static class Paths
     /// The app's own build output. The test folder's copy of VocabBot.dll cannot run on its own: it would
     /// resolve Hosting from the ASP.NET Core framework the test project references, which the app does not.
     /// </summary>
-    public static string AppDll
+    public static string AppDll => BuiltDll(Path.Combine("src", "VocabBot"), "VocabBot.dll");
+
+    /// <summary>
+    /// The word-of-the-day cluster test's node host (tests/VocabBot.ClusterNode), in its own build output: the test
+    /// project builds it but does not take its assembly (ReferenceOutputAssembly="false").
+    /// </summary>
+    public static string ClusterNodeDll => BuiltDll(Path.Combine("tests", "VocabBot.ClusterNode"), "VocabBot.ClusterNode.dll");
+
+    // In the project's bin folder, built in the tests' own configuration for their framework (Debug/net10.0).
+    private static string BuiltDll(string project, string dll)
     {
-        get
-        {
-            var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            return Path.Combine(RepositoryRoot, "src", "VocabBot", "bin", output.Parent!.Name, output.Name, "VocabBot.dll");
-        }
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        return Path.Combine(RepositoryRoot, project, "bin", output.Parent!.Name, output.Name, dll);
     }
 
     /// <summary>How to run the app's console as a child process over pipes, on its own database.</summary>

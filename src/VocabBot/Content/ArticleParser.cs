@@ -38,7 +38,7 @@ internal sealed class ArticleParser(TimeProvider time, TimeSpan timeout)
         if (!Utf8.IsValid(bytes))
         {
             var line = FirstInvalidUtf8Line(bytes);
-            return Failed(file, line, "the file is not UTF-8 text; save it as UTF-8");
+            return Failed(file, line, "NotUtf8");
         }
 
         return Parse(file, Encoding.UTF8.GetString(bytes), cancellationToken);
@@ -96,15 +96,15 @@ internal sealed class ArticleParser(TimeProvider time, TimeSpan timeout)
         catch (ArgumentException e)
         {
             // Markdig's limit on nesting (128 quotes or lists inside each other, 10,240 brackets or emphases).
-            return Failed(file, 1, $"Markdig cannot read this file: {e.Message}");
+            return Failed(file, 1, "MarkdigFailed", e.Message);
         }
 
         var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
         if (frontMatter is null)
-            return Failed(file, 1, "no front matter: an article starts with a '---' line, then title:, date: and link:, then another '---' line");
+            return Failed(file, 1, "NoFrontMatter");
         var fields = FrontMatter.Read(frontMatter);
         if (!fields.TryGetValue("title", out var titleField) || titleField.Value.Length == 0)
-            return Failed(file, frontMatter.Line + 1, "the front matter has no title (add a line 'title: ...')");
+            return Failed(file, frontMatter.Line + 1, "NoTitle");
 
         var table = VocabularyTable.Find(document, normalized, file, diagnostics);
         if (table is null)
@@ -124,7 +124,7 @@ internal sealed class ArticleParser(TimeProvider time, TimeSpan timeout)
     }
 
     private ParseResult TookTooLong(string file) =>
-        new(null, [new Diagnostic(file, 1, Severity.Error, $"parsing took longer than Content:ParseTimeout ({timeout:c}); not imported")], TimedOut: true);
+        new(null, [Diagnostic.Of(file, 1, Severity.Error, "TookTooLong", timeout.ToString("c", CultureInfo.InvariantCulture))], TimedOut: true);
 
     private static DateOnly? ReadDate(string file, Dictionary<string, FrontMatter.Field> fields, List<Diagnostic> diagnostics)
     {
@@ -132,12 +132,12 @@ internal sealed class ArticleParser(TimeProvider time, TimeSpan timeout)
             return null;
         if (DateOnly.TryParseExact(date.Value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
             return parsed;
-        diagnostics.Add(new(file, date.Line, Severity.Warning, $"date '{date.Value}' is not a date like 2025/11/07 or 2025-11-07"));
+        diagnostics.Add(Diagnostic.Of(file, date.Line, Severity.Warning, "BadDate", date.Value));
         return null;
     }
 
-    private static ParseResult Failed(string file, int line, string message) =>
-        new(null, [new Diagnostic(file, line, Severity.Error, message)]);
+    private static ParseResult Failed(string file, int line, string key, params object[] arguments) =>
+        new(null, [Diagnostic.Of(file, line, Severity.Error, key, arguments)]);
 
     private static int FirstInvalidUtf8Line(ReadOnlySpan<byte> bytes)
     {

@@ -30,7 +30,7 @@ internal static class MarkLinker
             var index = firstMark.TryGetValue(term.Key, out var exact) ? exact : markTerms.Matching(term).DefaultIfEmpty(-1).Min();
             var mark = index < 0 ? null : marks[index];
             if (mark is null)
-                diagnostics.Add(new(file, row.Line, Severity.Warning, $"'{row.Headword}' is in the vocabulary table but not marked with `backticks` in the article"));
+                diagnostics.Add(Diagnostic.Of(file, row.Line, Severity.Warning, "NotMarked", row.Headword));
             words.Add(new VocabularyEntry(row.Headword, row.Ipa, row.PartOfSpeech, row.Chinese, row.Example, mark?.Text, mark?.Sentence, row.Line));
         }
 
@@ -41,7 +41,7 @@ internal static class MarkLinker
             if (!matched.TryGetValue(first, out var isMatched))
                 matched[first] = isMatched = rowTerms.Matching(markTerms.Term(first)).Any();
             if (!isMatched)
-                diagnostics.Add(new(file, mark.Line, Severity.Warning, $"`{mark.Text}` is marked in the article but no vocabulary row matches it"));
+                diagnostics.Add(Diagnostic.Of(file, mark.Line, Severity.Warning, "NoRow", mark.Text));
         }
 
         return words;

@@ -49,8 +49,8 @@ internal static class VocabularyTable
             var missing = Enum.GetValues<Column>().Where(c => !columns.Contains(c)).ToList();
             if (missing.Count > 0)
             {
-                diagnostics.Add(new(file, table.Line + 1, Severity.Error,
-                    $"the vocabulary table lacks the column(s) {string.Join(", ", missing)}; expected {Expected}"));
+                diagnostics.Add(Diagnostic.Of(file, table.Line + 1, Severity.Error, missing.Count == 1 ? "MissingColumn" : "MissingColumns",
+                    string.Join(", ", missing), Expected));
                 return null;
             }
 
@@ -59,7 +59,7 @@ internal static class VocabularyTable
         }
 
         var line = nearMiss is null ? 1 : nearMiss.Line + 1;
-        diagnostics.Add(new(file, line, Severity.Error, $"no vocabulary table: add a table with the columns {Expected}"));
+        diagnostics.Add(Diagnostic.Of(file, line, Severity.Error, "NoTable", Expected));
         return null;
     }
 
@@ -73,7 +73,7 @@ internal static class VocabularyTable
             var cellCount = CountCells(lines[row.Line]);
             if (cellCount != headerCells)
             {
-                diagnostics.Add(new(file, line, Severity.Warning, $"this row has {cellCount} cells but the table has {headerCells} columns; the row was skipped"));
+                diagnostics.Add(Diagnostic.Of(file, line, Severity.Warning, "RowCells", cellCount, headerCells));
                 continue;
             }
 
@@ -89,14 +89,14 @@ internal static class VocabularyTable
             var headword = cells.GetValueOrDefault(Column.Word, "");
             if (headword.Length == 0)
             {
-                diagnostics.Add(new(file, line, Severity.Warning, "this row has an empty word; the row was skipped"));
+                diagnostics.Add(Diagnostic.Of(file, line, Severity.Warning, "EmptyWord"));
                 continue;
             }
 
             var key = Inflections.Key(headword);
             if (seen.TryGetValue(key, out var firstLine))
             {
-                diagnostics.Add(new(file, line, Severity.Warning, $"'{headword}' is already in the table at line {firstLine}; this row was skipped"));
+                diagnostics.Add(Diagnostic.Of(file, line, Severity.Warning, "DuplicateRow", headword, firstLine));
                 continue;
             }
 

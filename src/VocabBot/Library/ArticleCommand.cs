@@ -19,7 +19,8 @@ internal sealed class ArticleCommand(
     TimeProvider time,
     IOptions<LibraryOptions> options,
     IStringLocalizer<LibraryText> text,
-    IStringLocalizer<ChatText> chatText) : IChatCommand
+    IStringLocalizer<ChatText> chatText,
+    IStringLocalizer<ContentText> contentText) : IChatCommand
 {
     public const int MaxProblemsShown = 10;
     public const int MaxNameLength = 100;
@@ -172,11 +173,15 @@ internal sealed class ArticleCommand(
     {
         var lines = new StringBuilder(heading);
         foreach (var problem in problems.Take(MaxProblemsShown))
-            lines.Append('\n').Append(text["ProblemLine", problem.Line, problem.Message]);
+            lines.Append('\n').Append(text["ProblemLine", problem.Line, Say(problem)]);
         if (problems.Count > MaxProblemsShown)
             lines.Append('\n').Append(text["AndMore", problems.Count - MaxProblemsShown]);
         return lines.ToString();
     }
+
+    // The parser's problems in the reader's language; the few from elsewhere (a file that could not be read) in English.
+    private string Say(Diagnostic problem) =>
+        problem.Text is { } said ? contentText[said.Key, said.Arguments] : problem.Message;
 
     private string WordList(IReadOnlyList<WordEntry> words)
     {

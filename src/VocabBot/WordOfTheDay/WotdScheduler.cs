@@ -35,8 +35,10 @@ internal sealed partial class WotdScheduler(
     {
         if (!Posts)
             return;
-        foreach (var schedule in await schedules.AllAsync(cancellationToken))
+        var all = await schedules.AllAsync(cancellationToken);
+        foreach (var schedule in all)
             await EnsureAsync(schedule, cancellationToken);
+        await RemoveUnscheduledAsync(all, cancellationToken);
         _catchUp = Task.Run(() => CatchUpAsync(_stopping.Token), CancellationToken.None);
     }
 
@@ -73,6 +75,22 @@ internal sealed partial class WotdScheduler(
             && existing.CronExpressionString == schedule.Cron && existing.TimeZone.Id == schedule.TimeZone.Id)
             return;
         await ApplyAsync(schedule, cancellationToken);
+    }
+
+    // A channel taken out of the configuration keeps its trigger in a shared (PostgreSQL) store, where it would go on
+    // posting: the triggers of channels without a schedule go. In a rolling restart a process still on the old
+    // configuration adds it back when it starts; the last process to start decides, as for any setting.
+    private async Task RemoveUnscheduledAsync(IReadOnlyList<WotdSchedule> all, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        var scheduled = all.Select(s => s.ChannelId).ToHashSet(StringComparer.Ordinal);
+        foreach (var job in await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken))
+        {
+            if (scheduled.Contains(job.Name))
+                continue;
+            await scheduler.DeleteJob(job, cancellationToken);
+            LogUnscheduled(logger, job.Name);
+        }
     }
 
     public async Task RemoveAsync(string channelId, CancellationToken cancellationToken)
@@ -167,6 +185,9 @@ internal sealed partial class WotdScheduler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Word of the day for channel {Channel}: '{Cron}' in {Zone}")]
     private static partial void LogScheduled(ILogger logger, string channel, string cron, string zone);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Word of the day for channel {Channel}: no longer scheduled, its trigger removed")]
+    private static partial void LogUnscheduled(ILogger logger, string channel);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Catching up the word of the day for channel {Channel} failed")]
     private static partial void LogCatchUpFailed(ILogger logger, Exception exception, string channel);

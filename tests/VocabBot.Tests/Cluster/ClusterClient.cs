@@ -24,6 +24,9 @@ internal sealed class ClusterClient(Key key, IReadOnlyList<ClusterProcess> nodes
     /// <summary>How long each answered interaction took, in milliseconds.</summary>
     public ConcurrentBag<double> Latencies { get; } = [];
 
+    /// <summary>The same, each with what was sent (a command's name or a button's custom_id) and how it was answered.</summary>
+    public ConcurrentBag<(double Milliseconds, string What, int Type)> Timed { get; } = [];
+
     /// <summary>Interactions that got no answer from a node and were sent again elsewhere.</summary>
     public int Retried => _retried;
 
@@ -40,7 +43,10 @@ internal sealed class ClusterClient(Key key, IReadOnlyList<ClusterProcess> nodes
             if (node is not null && await PostAsync(node, sent) is { Status: HttpStatusCode.OK } answer
                 && await SeenAsync(JsonDocument.Parse(answer.Body).RootElement.Clone(), sent["token"]!.GetValue<string>()) is { } seen)
             {
-                Latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                Latencies.Add(elapsed);
+                var data = sent["data"];
+                Timed.Add((elapsed, (string?)data?["custom_id"] ?? (string?)data?["name"] ?? "?", JsonDocument.Parse(answer.Body).RootElement.GetProperty("type").GetInt32()));
                 return seen;
             }
 

@@ -45,13 +45,19 @@ internal sealed class ClusterProcess : IAsyncDisposable
         }
     }
 
-    public static ClusterProcess Start(int number, string connectionString, string apiBaseUrl, Key key)
+    /// <summary>The Authorization header of the node's REST requests: each node has a token of its own, so the fake Discord tells whose a request was.</summary>
+    public string Authorization => $"Bot {Token(Number)}";
+
+    /// <param name="dll">The app to run, the built bot by default (<see cref="Paths.AppDll"/>).</param>
+    /// <param name="settings">More settings, by configuration key ("WordOfTheDay:Schedules:0:Cron"), given as environment variables.</param>
+    public static ClusterProcess Start(int number, string connectionString, string apiBaseUrl, Key key,
+        string? dll = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort.Next();
         var folder = Directory.CreateTempSubdirectory($"vocabbot-node{number}-");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder.FullName, RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(Paths.AppDll);
-        start.Environment["Discord__Token"] = "cluster-token";
+        start.ArgumentList.Add(dll ?? Paths.AppDll);
+        start.Environment["Discord__Token"] = Token(number);
         start.Environment["Discord__ApiBaseUrl"] = apiBaseUrl;
         start.Environment["Discord__Interactions"] = "Http";
         start.Environment["Discord__PublicKey"] = HttpDiscord.PublicKeyHex(key);
@@ -62,6 +68,8 @@ internal sealed class ClusterProcess : IAsyncDisposable
         start.Environment["Content__Directory"] = Paths.Library;
         start.Environment["Content__Watch"] = "false";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (setting, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[setting.Replace(":", "__", StringComparison.Ordinal)] = value;
         return new ClusterProcess(number, Process.Start(start)!, folder, new Uri($"http://127.0.0.1:{port}/interactions"));
     }
 
@@ -96,6 +104,8 @@ internal sealed class ClusterProcess : IAsyncDisposable
         _process.Dispose();
         await Task.Run(() => _folder.Delete(recursive: true));
     }
+
+    private static string Token(int number) => $"cluster-token-{number}";
 
     private void Append(string? line)
     {

@@ -46,6 +46,8 @@ public sealed class ClusterTests(PostgresServer server, ITestOutputHelper output
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{nodeCount} node(s): {latencies.Length} interactions in {played.Seconds:0.0} s = {latencies.Length / played.Seconds:0} a second; " +
             $"p50 {latencies[latencies.Length / 2]:0.0} ms, p99 {latencies[(int)(latencies.Length * 0.99)]:0.0} ms, max {latencies[^1]:0.0} ms"));
+        foreach (var (ms, what, type) in played.Client.Timed.OrderByDescending(t => t.Milliseconds).Take(3))
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow: {ms:0} ms, {what}, answered with type {type}"));
     }
 
     private sealed record Played(string ConnectionString, ClusterClient Client, IReadOnlyDictionary<string, int> Answered, double Seconds);
@@ -66,8 +68,9 @@ public sealed class ClusterTests(PostgresServer server, ITestOutputHelper output
                 await node.WaitUntilListeningAsync(client, StartBound);
             // One quiz on each node first, untimed: a process's first one pays for its JIT and its quiz pool.
             for (var n = 0; n < nodeCount; n++)
-                await client.SendAsync(() => Interactions.Command(Interactions.NewId(), "quiz", new JsonObject { ["count"] = 1 }, userId: "610000000000000099"));
+                await client.SendAsync(() => Interactions.Command(Interactions.NewId(), "quiz", new JsonObject { ["count"] = Questions, ["kind"] = "meaning" }, userId: "610000000000000099"));
             client.Latencies.Clear();
+            client.Timed.Clear();
 
             var clicks = 0;
             var answered = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();

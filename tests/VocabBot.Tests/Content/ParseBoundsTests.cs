@@ -33,7 +33,7 @@ public sealed class ParseBoundsTests
 
         Assert.True(result.TimedOut);
         var error = Assert.Single(result.Diagnostics);
-        Assert.Equal(new Diagnostic(name, 1, Severity.Error, "parsing took longer than Content:ParseTimeout (00:00:00.1000000); not imported"), error);
+        Assert.Equal($"{name}:1: error: parsing took longer than Content:ParseTimeout (00:00:00.1000000); not imported", error.ToString());
     }
 
     [Fact]

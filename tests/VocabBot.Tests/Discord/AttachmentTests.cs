@@ -62,7 +62,9 @@ public sealed class AttachmentTests
         bot.Discord.HoldNext("/attachments/slow.md");
 
         var file = Read(bot, AddCommand(url, Note.Length)).File("file")!;
-        var read = file.ReadAsync(1024, TestContext.Timeout);
+        // The caller's own bound, far past the fake clock's 10 s: on a loaded box a 10-s real bound could end first.
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var read = file.ReadAsync(1024, bound.Token);
         await bot.Discord.WaitForRequestAsync(r => r.Path.StartsWith("/attachments/", StringComparison.Ordinal), "the download");
         time.Advance(TimeSpan.FromSeconds(10));
         var error = await Assert.ThrowsAsync<ChatFileException>(() => read.WaitAsync(TimeSpan.FromSeconds(10)));

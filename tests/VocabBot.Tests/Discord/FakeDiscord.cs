@@ -130,7 +130,8 @@ internal sealed partial class FakeDiscord : IAsyncDisposable
     private async Task ServeAttachmentAsync(HttpContext context, string path)
     {
         Changes.Pulse();
-        _requests.Enqueue(new RecordedRequest("GET", path, "", "", "", 200, null, [], DateTimeOffset.UtcNow));
+        var now = DateTimeOffset.UtcNow;
+        _requests.Enqueue(new RecordedRequest("GET", path, "", "", "", 200, null, [], now, now));
         if (TakeFault(path) is { Delay: var delay } && delay != TimeSpan.Zero)
         {
             try
@@ -173,6 +174,7 @@ internal sealed partial class FakeDiscord : IAsyncDisposable
             await Gateway.AcceptAsync(context).ConfigureAwait(false);
             return;
         }
+        var arrived = DateTimeOffset.UtcNow;
         var request = context.Request;
         var path = request.Path.Value ?? "";
         if (path.StartsWith("/attachments/", StringComparison.Ordinal))
@@ -193,7 +195,7 @@ internal sealed partial class FakeDiscord : IAsyncDisposable
         var (status, responseBody, headers) = fault is null ? FakeRoutes.Answer(request.Method, route, body, this) : (fault.Status, fault.Body, fault.Headers);
         _requests.Enqueue(new RecordedRequest(
             request.Method, route, body, request.Headers.Authorization.ToString(), request.Headers.UserAgent.ToString(),
-            status, schema, Validate(schema, body), DateTimeOffset.UtcNow));
+            status, schema, Validate(schema, body), DateTimeOffset.UtcNow, arrived));
         context.Response.StatusCode = status;
         foreach (var (name, value) in headers)
             context.Response.Headers[name] = value;
@@ -236,6 +238,8 @@ internal sealed partial class FakeDiscord : IAsyncDisposable
     }
 }
 
+/// <summary>A request the fake Discord answered: <paramref name="At"/> when its answer was ready (after any injected delay),
+/// <paramref name="Arrived"/> when it came in.</summary>
 internal sealed record RecordedRequest(
     string Method,
     string Path,
@@ -245,7 +249,8 @@ internal sealed record RecordedRequest(
     int Status,
     string? SchemaName,
     IReadOnlyList<string> SchemaErrors,
-    DateTimeOffset At)
+    DateTimeOffset At,
+    DateTimeOffset Arrived)
 {
     public JsonElement Json => Body.Length == 0 ? default : JsonDocument.Parse(Body).RootElement;
 }

@@ -239,6 +239,28 @@ public sealed class LibraryOverDiscordTests
     }
 
     [Fact]
+    public async Task ParserProblems_AreToldInTheUsersLanguage_WithTheirLines()
+    {
+        await using var bot = await StartAsync();
+        var broken = Encoding.UTF8.GetBytes("---\ndate: 2026/11/30\n---\n\nA `word`.\n");
+        var unmarked = Encoding.UTF8.GetBytes("---\ntitle: Unmarked\ndate: 30 Nov\n---\n\nNothing marked.\n\n| Word | IPA | POS | Chinese | Example |\n|---|---|---|---|---|\n| word | /w/ | n. | 字 | A word. |\n");
+
+        var error = await SendAsync(bot, InChinese(AddInteraction(bot.Discord.ServeFile("broken.md", broken), "broken.md", broken.Length, Interactions.GuildId, manager: true)));
+        var warnings = await SendAsync(bot, InChinese(AddInteraction(bot.Discord.ServeFile("unmarked.md", unmarked), "unmarked.md", unmarked.Length, Interactions.GuildId, manager: true)));
+
+        Assert.Equal("broken.md 沒有加入：請修正 1 個問題後再附上一次。\n第 1 行：front matter 裡沒有標題（加一行 'title: ...'）", error.Content);
+        var lines = warnings.Content.Split('\n');
+        Assert.Contains("第 3 行：日期 '30 Nov' 不是像 2025/11/07 或 2025-11-07 的日期", lines);
+        Assert.Contains("第 10 行：'word' 在單字表裡，但文章中沒有用 `反引號` 標出", lines);
+    }
+
+    private static JsonObject InChinese(JsonObject interaction)
+    {
+        interaction["locale"] = "zh-TW";
+        return interaction;
+    }
+
+    [Fact]
     public async Task DownloadThatHangs_GetsAClearPrivateReply_AndNothingIsStored()
     {
         await using var bot = await StartAsync(new() { ["Discord:AttachmentTimeout"] = "00:00:02" });

@@ -74,6 +74,72 @@ public sealed class PostgresAppTests(PostgresServer server)
         Assert.Equal(TestText.CannotSave, reply.Text);
     }
 
+    [SkippableFact]
+    public async Task AChannelTakenOutOfTheConfiguration_LosesItsSharedTrigger_ASetUpOneKeepsIts()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = "PostgreSQL", ["Storage:ConnectionString"] = connectionString };
+        var configured = new Dictionary<string, string?>(settings)
+        {
+            ["WordOfTheDay:Schedules:0:ChannelId"] = "300000000000000001",
+            ["WordOfTheDay:Schedules:0:Cron"] = "0 0 8 * * ?",
+            ["WordOfTheDay:Schedules:0:TimeZone"] = "Asia/Taipei",
+        };
+        var time = new FakeTimeProvider(TestBot.Start);
+        await using var discord = await FakeDiscord.StartAsync();
+        using var folder = new TempFolder();
+        await using (var bot = await BotHarness.StartAsync(learning: null, discord, folder.Path, configured, time))
+        {
+            await bot.WaitUntilReadyAsync();
+            await bot.InteractAsync(Interactions.Command(Interactions.NewId(time), "wotd-setup",
+                new JsonObject { ["channel"] = Interactions.ChannelId, ["time"] = "08:00", ["timezone"] = "Asia/Taipei" }, manager: true));
+        }
+
+        await using var database = new PostgresDatabase(connectionString);
+        const string Jobs = "SELECT job_name FROM qrtz_job_details WHERE job_group = 'wotd' ORDER BY job_name";
+        Assert.Equal([Interactions.ChannelId, "300000000000000001"], (await Column(database, Jobs)).Order(StringComparer.Ordinal));
+
+        // Started again without that channel in its configuration: its trigger would have gone on posting.
+        await using (var bot = await BotHarness.StartAsync(learning: null, discord, folder.Path, settings, time))
+            await bot.WaitUntilReadyAsync();
+
+        Assert.Equal([Interactions.ChannelId], await Column(database, Jobs));
+    }
+
+    [SkippableFact]
+    public async Task APostReRunOnAnotherProcess_AfterTheFirstDiedBeforeRecordingIt_IsNotPostedTwice()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = "PostgreSQL", ["Storage:ConnectionString"] = connectionString };
+        var time = new FakeTimeProvider(TestBot.Start); // 09:00 in Taipei: a 10:00 schedule is not due, nothing posts by itself
+        await using var discord = await FakeDiscord.StartAsync();
+        using var first = new TempFolder();
+        using var second = new TempFolder();
+        await using var a = await BotHarness.StartAsync(learning: null, discord, first.Path, settings, time);
+        await a.WaitUntilReadyAsync();
+        await a.InteractAsync(Interactions.Command(Interactions.NewId(time), "wotd-setup",
+            new JsonObject { ["channel"] = Interactions.ChannelId, ["time"] = "10:00", ["timezone"] = "Asia/Taipei" }, manager: true));
+        await using var b = await BotHarness.StartAsync(learning: null, discord, second.Path, settings, time);
+        await b.WaitUntilReadyAsync();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Taipei");
+
+        Assert.Equal(PostOutcome.Posted, await Service(a).PostIfDueAsync(Interactions.ChannelId, zone, a.Messenger, CancellationToken.None));
+        // What a process killed between Discord's answer and its own record leaves: the day's word chosen, not recorded posted.
+        await using var database = new PostgresDatabase(connectionString);
+        await database.ExecuteAsync("UPDATE wotd_days SET posted = false", [], CancellationToken.None);
+        // Quartz's recovery runs the job again on another process: the same word, so the same message and nonce.
+        Assert.Equal(PostOutcome.Posted, await Service(b).PostIfDueAsync(Interactions.ChannelId, zone, b.Messenger, CancellationToken.None));
+
+        var creates = discord.Requests.Where(r => r.Method == "POST" && r.Path.EndsWith($"/channels/{Interactions.ChannelId}/messages", StringComparison.Ordinal)
+            && r.Body.Contains("\"content\":\"Word of the day:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, creates.Count);
+        Assert.Equal(creates[0].Json.GetProperty("nonce").GetString(), creates[1].Json.GetProperty("nonce").GetString());
+        Assert.Single(discord.ChannelMessages, m => m.Body.Contains("\"content\":\"Word of the day:", StringComparison.Ordinal));
+        Assert.Equal(["true"], await Column(database, "SELECT posted::text FROM wotd_days"));
+    }
+
+    private static WordOfTheDayService Service(BotHarness bot) => bot.Host.Services.GetRequiredService<WordOfTheDayService>();
+
     private static Task<List<string>> Column(PostgresDatabase database, string sql) =>
         database.QueryAsync(sql, [], r => r.GetString(0), CancellationToken.None);
 }

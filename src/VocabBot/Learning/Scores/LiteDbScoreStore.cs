@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using LiteDB;
 using VocabBot.Storage;
 
@@ -14,7 +15,9 @@ internal sealed class LiteDbScoreStore : IScoreStore
     private readonly ConcurrentDictionary<string, RankKeys> _ranks = new(StringComparer.Ordinal);
     private const string AnswersCollection = "answers";
     private const string TotalsCollection = "score_totals";
-    private const string DaysCollection = "score_days";
+    private const string WeeksCollection = "score_weeks";
+    // One document a day, before score_weeks: dropped, then added up again from the log as weeks.
+    private const string OlderDaysCollection = "score_days";
     // Indexes earlier versions kept: the answer log's GuildId and UserId, the totals' RankKey.
     private static readonly (string Collection, string Index)[] UnusedIndexes =
         [(AnswersCollection, nameof(AnswerRecord.GuildId)), (AnswersCollection, nameof(AnswerRecord.UserId)), (TotalsCollection, nameof(ScoreTotals.RankKey))];
@@ -29,6 +32,7 @@ internal sealed class LiteDbScoreStore : IScoreStore
         // "guild|week|" prefix they share). A database from before keeps them until dropped here.
         foreach (var unused in UnusedIndexes)
             database.Database.GetCollection(unused.Collection).DropIndex(unused.Index);
+        database.Database.DropCollection(OlderDaysCollection);
     }
 
     // Taken for each use: the database is reopened after a failed write.
@@ -36,7 +40,7 @@ internal sealed class LiteDbScoreStore : IScoreStore
 
     private ILiteCollection<ScoreTotals> Totals => _database.Collection<ScoreTotals>(TotalsCollection);
 
-    private ILiteCollection<ScoreDay> Days => _database.Collection<ScoreDay>(DaysCollection);
+    private ILiteCollection<ScoreWeek> Weeks => _database.Collection<ScoreWeek>(WeeksCollection);
 
     public AnswerRecord Record(string guildId, string userId, string week, Func<ScoreTotals?, ScoreTotals?, ScoredAnswer> score)
     {
@@ -110,27 +114,27 @@ internal sealed class LiteDbScoreStore : IScoreStore
 
     private void CountInDay(AnswerRecord answer, string day)
     {
-        var id = ScoreDay.IdOf(answer.GuildId, answer.UserId, day);
-        var counts = Days.FindById(id) ?? new ScoreDay { Id = id, GuildId = answer.GuildId, UserId = answer.UserId, Day = day };
-        counts.Answers++;
-        counts.Right += answer.Correct ? 1 : 0;
-        Days.Upsert(counts);
+        var date = DateOnly.ParseExact(day, ScoreDay.Format, CultureInfo.InvariantCulture);
+        var week = Weeks.FindById(ScoreWeek.IdOf(answer.GuildId, answer.UserId, ScoreWeek.MondayOf(date)))
+            ?? ScoreWeek.For(answer.GuildId, answer.UserId, date);
+        week.Count(date, 1, answer.Correct ? 1 : 0);
+        Weeks.Upsert(week);
     }
 
     public IReadOnlyList<DayCount> DailyCounts(string guildId, string userId, DateOnly first, DateOnly last)
     {
-        // A range of the _id index: the member's days are adjacent there. Their own ids are checked again because the
+        // A range of the _id index: the member's weeks are adjacent there. Their own ids are checked again because the
         // index compares by the database's collation, not ordinally.
-        var from = ScoreDay.IdOf(guildId, userId, ScoreDay.DayText(first));
-        var to = ScoreDay.IdOf(guildId, userId, ScoreDay.DayText(last));
-        return [.. Days.Find(Query.Between("_id", from, to))
-            .Where(d => d.GuildId == guildId && d.UserId == userId)
-            .Select(d => d.ToCount())
+        var from = ScoreWeek.IdOf(guildId, userId, ScoreWeek.MondayOf(first));
+        var to = ScoreWeek.IdOf(guildId, userId, ScoreWeek.MondayOf(last));
+        return [.. Weeks.Find(Query.Between("_id", from, to))
+            .Where(w => w.GuildId == guildId && w.UserId == userId)
+            .SelectMany(w => w.Days())
             .Where(d => d.Day >= first && d.Day <= last)
             .OrderBy(d => d.Day)];
     }
 
-    public bool TotalsMissing() => (Totals.LongCount() == 0 || Days.FindOne(Query.All()) is null) && Answers.LongCount() > 0;
+    public bool TotalsMissing() => (Totals.LongCount() == 0 || Weeks.FindOne(Query.All()) is null) && Answers.LongCount() > 0;
 
     public IEnumerable<AnswerRecord> Log() => Answers.Query().OrderBy(a => a.Id).ToEnumerable();
 
@@ -145,8 +149,8 @@ internal sealed class LiteDbScoreStore : IScoreStore
         {
             Totals.DeleteAll();
             Totals.InsertBulk(totals);
-            Days.DeleteAll();
-            Days.InsertBulk(days);
+            Weeks.DeleteAll();
+            Weeks.InsertBulk(ScoreWeek.Of(days));
             if (own)
                 database.Commit();
             _ranks.Clear();

@@ -5,7 +5,8 @@ namespace VocabBot.Learning.Scores;
 /// <summary>
 /// A member's answers in one server on one local day of the server's zone, kept with each answer beside the
 /// <see cref="ScoreTotals"/>: the /stats picture reads its 84 days from these, never the member's answers, whose
-/// twelve weeks can be thousands of rows. The answer log stays the history they can be rebuilt from.
+/// twelve weeks can be thousands of rows. The answer log stays the history they can be rebuilt from. PostgreSQL keeps
+/// these as rows; LiteDB gathers each member's week into one <see cref="ScoreWeek"/>.
 /// </summary>
 internal sealed class ScoreDay
 {

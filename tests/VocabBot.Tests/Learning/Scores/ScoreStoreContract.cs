@@ -179,5 +179,25 @@ public sealed class LiteDbScoreStoreTests : ScoreStoreContract, IDisposable
         Assert.Equal(2, store.RankOf(store.Find("1", ScoreTotals.AllTime, "u2")!));
     }
 
+    [Fact]
+    public void DatabaseWithADocumentADay_GetsItsDayCountsAddedUpAgainAsWeeks()
+    {
+        using var older = new VocabDatabase(new MemoryStream());
+        var board = new Scoreboard(new LiteDbScoreStore(older), Options.Create(new LearningOptions()));
+        for (var i = 0; i < 40; i++)
+            board.Record(i % 2 == 0 ? "1" : "2", $"u{i % 3}", "N", "w", i % 3 > 0, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(i * 9));
+        var written = new[] { "1", "2" }.SelectMany(g => new[] { "u0", "u1", "u2" }.Select(u => board.History(g, u, new DateTimeOffset(2026, 1, 16, 0, 0, 0, TimeSpan.Zero)).Days)).ToList();
+        older.Database.DropCollection("score_weeks"); // as the version with one document a day left it
+        older.Database.GetCollection("score_days").Insert(new LiteDB.BsonDocument { ["_id"] = "1|u0|2026-01-01", ["Answers"] = 1, ["Right"] = 1 });
+
+        var store = new LiteDbScoreStore(older);
+        board = new Scoreboard(store, Options.Create(new LearningOptions()));
+
+        Assert.False(older.Database.CollectionExists("score_days"));
+        Assert.True(store.TotalsMissing());
+        Assert.Equal(40, board.RebuildTotalsIfMissing());
+        Assert.Equal(written, new[] { "1", "2" }.SelectMany(g => new[] { "u0", "u1", "u2" }.Select(u => board.History(g, u, new DateTimeOffset(2026, 1, 16, 0, 0, 0, TimeSpan.Zero)).Days)).ToList());
+    }
+
     public void Dispose() => _database.Dispose();
 }

@@ -24,6 +24,21 @@ internal static class BenchmarkPostgres
         }
     }
 
+    /// <summary>
+    /// After a bulk load: what a server that has run a while has done by itself (autovacuum's VACUUM and ANALYZE, a
+    /// checkpoint), so that the timed calls measure the steady state, not autovacuum catching up beside them.
+    /// </summary>
+    public static void Settle(PostgresDatabase database)
+    {
+        using var connection = database.Open();
+        foreach (var sql in new[] { "VACUUM (ANALYZE)", "CHECKPOINT" })
+        {
+            using var command = new NpgsqlCommand(sql, connection);
+            command.CommandTimeout = 0;
+            command.ExecuteNonQuery();
+        }
+    }
+
     private static void Admin(string server, string sql)
     {
         using var connection = new NpgsqlConnection(server);

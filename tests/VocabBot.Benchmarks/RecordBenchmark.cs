@@ -117,6 +117,7 @@ public static class RecordBenchmark
             var random = new Random(history);
             ScoresBenchmark.WriteLog(database, ScoresBenchmark.YearOfAnswers(history, members, random));
             new Scoreboard(new PostgresScoreStore(database), Options.Create(new LearningOptions())).RebuildTotalsIfMissing();
+            BenchmarkPostgres.Settle(database);
             var now = ScoresBenchmark.YearStart.AddDays(365);
             foreach (var synchronousCommit in new[] { "on", "off", "on", "off" })
             {

@@ -54,18 +54,21 @@ internal sealed partial class PostgresScoreStore(PostgresDatabase database) : IS
             """),
     ];
 
-    // Three round trips whatever the answer: the member's lock with their totals, every write, the commit (it was
-    // seven, one a statement).
+    // Two round trips whatever the answer: the member's lock with their totals, then every write with the commit (it
+    // was seven, one a statement). Alone, the transaction is begun and committed as statements of those two batches,
+    // not by NpgsqlTransaction, whose Commit is a round trip of its own; a failure before the commit leaves the
+    // transaction open or failed, and Npgsql rolls it back when the connection goes back to its pool.
     public AnswerRecord Record(string guildId, string userId, string week, Func<ScoreTotals?, ScoreTotals?, ScoredAnswer> score)
     {
         ArgumentNullException.ThrowIfNull(score);
         // Inside the quiz's transaction when there is one (PostgresDatabase.InTransaction); else in its own.
         using var lease = database.Join();
         var connection = lease.Connection;
-        using var transaction = lease.BeginOwn();
         List<ScoreTotals> found;
         using (var read = new NpgsqlBatch(connection))
         {
+            if (lease.Owned)
+                PostgresDatabase.Add(read, "BEGIN");
             PostgresDatabase.Add(read, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", $"{guildId}|{userId}");
             PostgresDatabase.Add(read, $"SELECT {Columns} FROM score_totals WHERE guild_id = $1 AND user_id = $2 AND week IN ('', $3)", guildId, userId, week);
             using var reader = read.ExecuteReader();
@@ -86,10 +89,11 @@ internal sealed partial class PostgresScoreStore(PostgresDatabase database) : IS
                 INSERT INTO score_days (guild_id, user_id, day, answers, right_answers) VALUES ($1, $2, $3, 1, $4)
                 ON CONFLICT (guild_id, user_id, day) DO UPDATE SET answers = score_days.answers + 1, right_answers = score_days.right_answers + $4
                 """, answer.GuildId, answer.UserId, ParseDay(scored.Day), answer.Correct ? 1 : 0);
+            if (lease.Owned)
+                PostgresDatabase.Add(write, "COMMIT");
             answer.Id = checked((int)(long)write.ExecuteScalar()!); // the first statement's first column: the answer's id
         }
 
-        transaction?.Commit();
         return answer;
     }
 

@@ -10,8 +10,8 @@ namespace VocabBot.Benchmarks;
 
 /// <summary>
 /// Where the time of recording an answer goes, on the scores benchmark's history (issue #13). LiteDB: the pages each
-/// answer writes to its -log file, and the answers during which a checkpoint ran (the -log file copied into the data
-/// file, seen as the -log file shrinking) apart from the others. PostgreSQL: the same answers with the commit's
+/// answer writes to its -log file, and apart from the others the answers during which a checkpoint ran (the -log file
+/// copied into the data file, seen as the -log file shrinking) or a garbage collection. PostgreSQL: the same answers with the commit's
 /// WAL flush as shipped (synchronous_commit on) and, only to show its share, without it (off).
 /// </summary>
 public static class RecordBenchmark
@@ -81,17 +81,24 @@ public static class RecordBenchmark
             board.Record(ScoresBenchmark.Guild, ScoresBenchmark.Member(random.Next(members)), "Member", "word", random.Next(4) > 0, now);
         var all = new double[calls];
         var checkpointed = new List<double>();
+        var collected = new List<double>();
         var others = new List<double>();
         var pages = new List<long>();
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var gen0Before = GC.CollectionCount(0);
+        var gen2Before = GC.CollectionCount(2);
         for (var i = 0; i < calls; i++)
         {
             var before = LogLength();
+            var collections = GC.CollectionCount(0);
             var start = Stopwatch.GetTimestamp();
             board.Record(ScoresBenchmark.Guild, ScoresBenchmark.Member(random.Next(members)), "Member", "word", random.Next(4) > 0, now);
             all[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             var after = LogLength();
             if (after < before)
                 checkpointed.Add(all[i]);
+            else if (GC.CollectionCount(0) != collections)
+                collected.Add(all[i]);
             else
             {
                 others.Add(all[i]);
@@ -99,15 +106,21 @@ public static class RecordBenchmark
             }
         }
 
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
         Array.Sort(all);
         others.Sort();
         checkpointed.Sort();
+        collected.Sort();
         pages.Sort();
         System.Console.WriteLine($"LiteDB: every answer      p50 {Percentile.Of(all, 0.5),7:F3}  p99 {Percentile.Of(all, 0.99),7:F3}  p99.9 {Percentile.Of(all, 0.999),7:F3}  max {all[^1],8:F3}");
-        System.Console.WriteLine($"    without a checkpoint  p50 {Percentile.Of([.. others], 0.5),7:F3}  p99 {Percentile.Of([.. others], 0.99),7:F3}  ({others.Count} answers; pages written to the -log file: mean {pages.Average():F1}, median {pages[pages.Count / 2]}, max {pages[^1]})");
+        System.Console.WriteLine($"    neither of the below  p50 {Percentile.Of([.. others], 0.5),7:F3}  p99 {Percentile.Of([.. others], 0.99),7:F3}  ({others.Count} answers; pages written to the -log file: mean {pages.Average():F1}, median {pages[pages.Count / 2]}, max {pages[^1]})");
         System.Console.WriteLine(checkpointed.Count == 0
             ? "    during a checkpoint   none"
             : $"    during a checkpoint   min {checkpointed[0],7:F3}  p50 {checkpointed[checkpointed.Count / 2],7:F3}  max {checkpointed[^1],8:F3}  ({checkpointed.Count} answers, {100.0 * checkpointed.Count / calls:F1}%)");
+        System.Console.WriteLine(collected.Count == 0
+            ? "    during a collection   none"
+            : $"    during a collection   min {collected[0],7:F3}  p50 {collected[collected.Count / 2],7:F3}  max {collected[^1],8:F3}  ({collected.Count} answers, {100.0 * collected.Count / calls:F1}%; " +
+              $"{GC.CollectionCount(0) - gen0Before} collections, {GC.CollectionCount(2) - gen2Before} of them full, {paused.TotalMilliseconds:F0} ms paused in all; heap {GC.GetTotalMemory(false) / 1048576} MB)");
     }
 
     private static void MeasurePostgres(string server, int history, int members, int calls)

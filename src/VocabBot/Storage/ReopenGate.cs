@@ -41,10 +41,13 @@ internal sealed class ReopenGate
         return new Lease(this);
     }
 
-    /// <summary>Runs <paramref name="reopen"/> once no request holds a lease, or after <see cref="MaxWait"/>.</summary>
-    public void Reopen(Action reopen)
+    /// <summary>
+    /// Runs <paramref name="work"/> (a reopen, or a probe write that may fail and need one) once no request holds a
+    /// lease, or after <see cref="MaxWait"/>; requests arriving meanwhile wait for it. It may call this again inside.
+    /// </summary>
+    public void Alone(Action work)
     {
-        ArgumentNullException.ThrowIfNull(reopen);
+        ArgumentNullException.ThrowIfNull(work);
         lock (_lock)
         {
             _reopening = true;
@@ -55,7 +58,7 @@ internal sealed class ReopenGate
                 {
                 }
 
-                reopen();
+                work();
             }
             finally
             {

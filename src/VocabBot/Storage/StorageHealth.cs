@@ -55,26 +55,33 @@ internal sealed partial class StorageHealth(
         }
     }
 
-    /// <summary>One write and one delete: when both go through, the database writes again.</summary>
+    /// <summary>
+    /// One write and one delete: when both go through, the database writes again. Run with no request reading: a write
+    /// that fails makes LiteDB fail every read on that instance (it closes its files) until it is reopened, and a
+    /// /stats reading beside a probe was told "I can't save right now" (FullDiskTests).
+    /// </summary>
     internal void Probe()
     {
         lock (_gate)
         {
             if (!database.IsFailing)
                 return;
-            try
+            database.Gate.Alone(() =>
             {
-                var probes = database.Database.GetCollection(ProbeCollection);
-                probes.Upsert(new LiteDB.BsonDocument { ["_id"] = 1, ["at"] = time.GetUtcNow().UtcDateTime });
-                probes.DeleteAll();
-                database.MarkWriting();
-                LogRecovered(logger, database.Path ?? "(in memory)");
-            }
-            catch (Exception e) when (StorageFailure.Is(e))
-            {
-                LogStillFailing(logger, StorageFailure.Root(e).Message);
-                TryReopen();
-            }
+                try
+                {
+                    var probes = database.Database.GetCollection(ProbeCollection);
+                    probes.Upsert(new LiteDB.BsonDocument { ["_id"] = 1, ["at"] = time.GetUtcNow().UtcDateTime });
+                    probes.DeleteAll();
+                    database.MarkWriting();
+                    LogRecovered(logger, database.Path ?? "(in memory)");
+                }
+                catch (Exception e) when (StorageFailure.Is(e))
+                {
+                    LogStillFailing(logger, StorageFailure.Root(e).Message);
+                    TryReopen();
+                }
+            });
         }
     }
 

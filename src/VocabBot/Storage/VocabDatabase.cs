@@ -93,7 +93,7 @@ internal sealed class VocabDatabase : IDisposable
     {
         if (Path is null)
             return;
-        Gate.Reopen(() =>
+        Gate.Alone(() =>
         {
             lock (_reopening)
             {
@@ -161,9 +161,10 @@ internal sealed class VocabDatabase : IDisposable
             if (Path is not null)
                 Database.Checkpoint();
         }
-        catch (LiteException)
+        catch (Exception e) when (e is LiteException || StorageFailure.Is(e))
         {
-            // Left in the -log file, which LiteDB replays at the next open.
+            // Left in the -log file, which LiteDB replays at the next open; on a full disk the checkpoint's write fails
+            // with an IOException.
         }
         finally
         {

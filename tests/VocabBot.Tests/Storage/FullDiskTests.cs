@@ -62,6 +62,66 @@ public sealed partial class FullDiskTests
         Assert.Equal(acknowledged, reopened.Collection<AnswerRecord>("answers").Count());
     }
 
+    // The bot's probe writes every Storage:RecoveryInterval while the disk is full; reads run beside them. Closing the
+    // database there (a stop during the outage) threw: its last checkpoint failed with an IOException, not a LiteException.
+    [SkippableFact]
+    public async Task ProbesOnAFullDisk_NeverFailAReadRunningBesideThem_AndClosingThereLosesNothing()
+    {
+        using var folder = new TempFolder();
+        var disk = folder.File("disk");
+        using var mount = SmallDisk.TryMount(disk, out var why);
+        Skip.If(mount is null, why);
+        var path = Path.Combine(disk, "vocabbot.db");
+        var database = new VocabDatabase(path);
+        database.Collection<AnswerRecord>("answers").InsertBulk(Enumerable.Range(0, 50).Select(i => new AnswerRecord { GuildId = "1", UserId = $"u{i}", WordKey = "w" }));
+        var health = new StorageHealth(database, Options.Create(new StorageOptions()), TimeProvider.System, NullLogger<StorageHealth>.Instance);
+        var filler = Path.Combine(disk, "filler");
+        SmallDisk.Fill(filler);
+        health.Report(new IOException("No space left on device")); // as the request whose write failed does
+
+        var probing = true;
+        using var reading = new ManualResetEventSlim();
+        var prober = Task.Run(() =>
+        {
+            Assert.True(reading.Wait(TimeSpan.FromMinutes(1)));
+            for (var i = 0; i < 300; i++)
+                health.Probe();
+            Volatile.Write(ref probing, false);
+        });
+        var reader = Task.Run(() =>
+        {
+            var (reads, failures) = (0, new List<string>());
+            while (Volatile.Read(ref probing))
+            {
+                reading.Set();
+                using (health.Enter())
+                {
+                    try
+                    {
+                        Assert.Equal(50, database.Collection<AnswerRecord>("answers").Count());
+                        reads++;
+                    }
+                    catch (Exception e) when (StorageFailure.Is(e))
+                    {
+                        failures.Add(StorageFailure.Root(e).Message);
+                    }
+                }
+            }
+
+            return (reads, failures);
+        });
+        await prober.WaitAsync(TimeSpan.FromMinutes(2));
+        var (reads, failures) = await reader.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(health.IsFailing);
+        Assert.True(reads > 0);
+        Assert.Empty(failures);
+        database.Dispose(); // on the full disk still
+        File.Delete(filler);
+        using var reopened = new VocabDatabase(path);
+        Assert.Equal(50, reopened.Collection<AnswerRecord>("answers").Count());
+    }
+
     [Fact]
     public void WhileStorageFails_TheLivenessFileIsNotTouched_SoTheHealthCheckTurnsRed()
     {

@@ -12,13 +12,16 @@ namespace VocabBot.Tests.Cluster;
 /// <summary>
 /// Discord in front of a cluster, as a load balancer spreads it: each interaction is signed like Discord signs it and
 /// posted to the next node round-robin; one that gets no answer (a node killed, a connection refused) is sent again,
-/// as the user clicking again would: a new interaction, to the next node that is up.
+/// as the user clicking again would: a new interaction, to the next node. Like a balancer's passive health check, a
+/// node is left out only once a request to it got no answer and its process is gone, never before: after a kill,
+/// the next interaction sent to that node is always one that is retried.
 /// </summary>
 internal sealed class ClusterClient(Key key, IReadOnlyList<ClusterProcess> nodes, FakeDiscord discord) : IDisposable
 {
     private const int Attempts = 6;
     private static readonly TimeSpan EditBound = TimeSpan.FromSeconds(20);
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(15) };
+    private readonly ConcurrentDictionary<ClusterProcess, bool> _down = new();
     private int _next = -1;
 
     /// <summary>How long each answered interaction took, in milliseconds.</summary>
@@ -37,7 +40,7 @@ internal sealed class ClusterClient(Key key, IReadOnlyList<ClusterProcess> nodes
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var node = NextAlive();
+            var node = NextUp();
             var started = Stopwatch.GetTimestamp();
             var sent = interaction();
             if (node is not null && await PostAsync(node, sent) is { Status: HttpStatusCode.OK } answer
@@ -50,6 +53,8 @@ internal sealed class ClusterClient(Key key, IReadOnlyList<ClusterProcess> nodes
                 return seen;
             }
 
+            if (node is not null && !node.Alive)
+                _down[node] = true;
             Interlocked.Increment(ref _retried);
         }
 
@@ -94,12 +99,12 @@ internal sealed class ClusterClient(Key key, IReadOnlyList<ClusterProcess> nodes
         }
     }
 
-    private ClusterProcess? NextAlive()
+    private ClusterProcess? NextUp()
     {
         for (var i = 0; i < nodes.Count; i++)
         {
             var node = nodes[(int)((uint)Interlocked.Increment(ref _next) % nodes.Count)];
-            if (node.Alive)
+            if (!_down.ContainsKey(node))
                 return node;
         }
 

@@ -6,7 +6,7 @@ namespace VocabBot.Learning.Scores;
 /// A member's answers in one server on each day of one local week (Monday first, the server's zone): how LiteDB keeps
 /// the day counts. With one document a day, a member's first answer of each day inserted one into an index of
 /// every member-day (about 770,000 at 1,000,000 answers); one a week makes seven times fewer, and an answer wrote 6.8
-/// pages to LiteDB's log instead of 9.3 (docs/PERFORMANCE.md, "Scores at growing history").
+/// pages to LiteDB's log instead of 9.3 (the benchmarks' record mode at 1,000,000 answers).
 /// </summary>
 internal sealed class ScoreWeek
 {

@@ -32,6 +32,9 @@ internal sealed class ScoreTotals
     /// <summary>Sorts the server's members best first: more points, higher accuracy, earlier <see cref="ReachedAt"/>, user id.</summary>
     public string RankKey { get; set; } = "";
 
+    /// <summary>A copy to change: every member is a value or an immutable string.</summary>
+    public ScoreTotals Copy() => (ScoreTotals)MemberwiseClone();
+
     public static string IdOf(string guildId, string week, string userId) => $"{guildId}|{week}|{userId}";
 
     /// <summary>Where a server's (and week's) keys start: every <see cref="RankKey"/> of it begins with this.</summary>

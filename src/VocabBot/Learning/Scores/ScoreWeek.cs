@@ -31,6 +31,9 @@ internal sealed class ScoreWeek
         return new ScoreWeek { Id = IdOf(guildId, userId, monday), GuildId = guildId, UserId = userId, Monday = ScoreDay.DayText(monday) };
     }
 
+    /// <summary>A copy to count in, with its own day arrays.</summary>
+    public ScoreWeek Copy() => new() { Id = Id, GuildId = GuildId, UserId = UserId, Monday = Monday, Answers = [.. Answers], Right = [.. Right] };
+
     public void Count(DateOnly day, int answers, int right)
     {
         var slot = day.DayNumber - MondayOf(day).DayNumber;

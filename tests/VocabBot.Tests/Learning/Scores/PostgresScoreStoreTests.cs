@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using VocabBot.Learning;
 using VocabBot.Learning.Scores;
+using VocabBot.Storage;
+using VocabBot.Storage.Postgres;
 using VocabBot.Tests.Storage;
 
 namespace VocabBot.Tests.Learning.Scores;
@@ -11,15 +13,21 @@ public sealed class PostgresScoreStoreTests(PostgresServer server) : ScoreStoreC
 {
     private readonly PostgresTestDatabase _database = new(server);
     private IScoreStore? _store;
+    private IStoreTransactions? _transactions;
 
     private protected override IScoreStore Store => _store ?? throw new InvalidOperationException("no database");
+
+    private protected override IStoreTransactions Transactions => _transactions ?? throw new InvalidOperationException("no database");
 
     private protected override string? SkipReason => server.SkipReason;
 
     public async Task InitializeAsync()
     {
-        if (server.SkipReason is null)
-            _store = new PostgresScoreStore(await _database.CreateAsync(PostgresScoreStore.Migrations));
+        if (server.SkipReason is not null)
+            return;
+        var database = await _database.CreateAsync(PostgresScoreStore.Migrations);
+        _store = new PostgresScoreStore(database);
+        _transactions = new PostgresTransactions(database);
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

@@ -12,6 +12,9 @@ public abstract class ScoreStoreContract
 
     private protected abstract IScoreStore Store { get; }
 
+    /// <summary>The transactions of the same store's provider, as a quiz answer runs in.</summary>
+    private protected abstract IStoreTransactions Transactions { get; }
+
     /// <summary>Why this store cannot be tested on this machine (no PostgreSQL); null when it can.</summary>
     private protected virtual string? SkipReason => null;
 
@@ -129,6 +132,46 @@ public abstract class ScoreStoreContract
         Assert.Equal(1, Store.Find("1", ScoreTotals.AllTime, "u1")!.Answers);
     }
 
+    [SkippableFact]
+    public void AnAnswerRolledBackWithTheQuizsTransaction_CountsNowhere_AndTheNextAnswerAddsToWhatIsStored()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        var board = Board;
+        board.Record("1", "u1", "Ann", "w", true, Start);
+
+        // The quiz's own write fails after the answer was recorded inside its transaction: both roll back.
+        Assert.Throws<InvalidOperationException>(() => Transactions.Run<int>(() =>
+        {
+            board.Record("1", "u1", "Ann", "w", true, Start.AddMinutes(1));
+            throw new InvalidOperationException("the quiz's write failed");
+        }));
+        board.Record("1", "u1", "Ann", "w", true, Start.AddMinutes(2));
+
+        var totals = Store.Find("1", ScoreTotals.AllTime, "u1")!;
+        Assert.Equal((2, 2, 20), (totals.Answers, totals.Run, totals.Points));
+        Assert.Equal([new DayCount(DateOnly.FromDateTime(Start.UtcDateTime), 2, 2)], Store.DailyCounts("1", "u1", DateOnly.MinValue, DateOnly.MaxValue));
+        Assert.Equal(Comparable(board.Replay(Store.Log()).Totals), Comparable(Store.AllTotals()));
+    }
+
+    [SkippableFact]
+    public async Task OneMembersAnswers_FromManyThreadsAtOnce_AllAddUp()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        var board = Board;
+
+        // A race's clicks and a quiz's: the same member's totals read and written back by four threads at once.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(thread => Task.Run(() =>
+        {
+            for (var i = 0; i < 50; i++)
+                board.Record("1", "u1", "Ann", "w", i % 2 == 0, Start.AddSeconds(i));
+        }))).WaitAsync(TimeSpan.FromSeconds(60));
+
+        var totals = Store.Find("1", ScoreTotals.AllTime, "u1")!;
+        Assert.Equal((200, 100), (totals.Answers, totals.Right));
+        Assert.Equal(Comparable(board.Replay(Store.Log()).Totals), Comparable(Store.AllTotals()));
+        Assert.Equal(200, Store.DailyCounts("1", "u1", DateOnly.MinValue, DateOnly.MaxValue).Sum(d => d.Answers));
+    }
+
     private static List<string> Comparable(IEnumerable<ScoreTotals> totals) => totals
         .Select(t => $"{t.Id} {t.UserName} {t.Points} {t.Answers} {t.Right} {t.Run} {t.ReachedAt.UtcTicks} {t.LastDay} {t.StreakDays} {t.RankKey}")
         .Order(StringComparer.Ordinal).ToList();
@@ -139,9 +182,15 @@ public sealed class LiteDbScoreStoreTests : ScoreStoreContract, IDisposable
 {
     private readonly VocabDatabase _database = new(new MemoryStream());
 
-    public LiteDbScoreStoreTests() => Store = new LiteDbScoreStore(_database);
+    public LiteDbScoreStoreTests()
+    {
+        Store = new LiteDbScoreStore(_database);
+        Transactions = new LiteDbTransactions(_database);
+    }
 
     private protected override IScoreStore Store { get; }
+
+    private protected override IStoreTransactions Transactions { get; }
 
     [Fact]
     public void DatabaseFromBeforeTheTotals_GetsThemAddedUpFromItsLog()

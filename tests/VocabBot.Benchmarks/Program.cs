@@ -65,7 +65,7 @@ switch (mode)
         await RacesBenchmark.RunAsync(Arg(1, 200), Arg(2, 10), Arg(3, 3), Arg(4, 10), Arg(5, 100));
         return 0;
     case "record":
-        RecordBenchmark.Run(Arg(1, 1_000_000), Arg(2, 5000), Arg(3, 2000), Environment.GetEnvironmentVariable("VOCABBOT_BENCH_POSTGRES"), Arg(4, 1000), args.Length > 5 && args[5] == "background");
+        RecordBenchmark.Run(Arg(1, 1_000_000), Arg(2, 5000), Arg(3, 2000), Environment.GetEnvironmentVariable("VOCABBOT_BENCH_POSTGRES"), Arg(4, VocabBot.Storage.VocabDatabase.CheckpointPages), args.Length > 5 && args[5] == "background");
         return 0;
     case "fsync":
         FsyncBenchmark.Run(Arg(1, 2000), Arg(2, 3), args.Length > 3 ? args[3] : null);

@@ -19,12 +19,12 @@ public static class RecordBenchmark
     private const int PageSize = 8192; // LiteDB's
 
     /// <param name="postgres">A connection string to a PostgreSQL server whose user may create databases; null: LiteDB only.</param>
-    /// <param name="checkpointPages">LiteDB's PRAGMA CHECKPOINT for the run: the -log file's size in pages that makes the commit crossing it copy it into the data file (LiteDB's default and the app's: 1,000).</param>
+    /// <param name="checkpointPages">LiteDB's PRAGMA CHECKPOINT for the run: the -log file's size in pages that makes the commit crossing it copy it into the data file (the app's, <see cref="VocabDatabase.CheckpointPages"/>, unless given; LiteDB's own default is 1,000).</param>
     /// <param name="background">
     /// The alternative the app does not use: LiteDB's own checkpoint off, and another thread checkpointing whenever
     /// the -log file has passed <paramref name="checkpointPages"/>, looking every 20 ms.
     /// </param>
-    public static void Run(int history, int members, int calls, string? postgres, int checkpointPages = 1000, bool background = false)
+    public static void Run(int history, int members, int calls, string? postgres, int checkpointPages = VocabDatabase.CheckpointPages, bool background = false)
     {
         System.Console.WriteLine($"{history:N0} answers of {members:N0} members; {calls} answers recorded per row after 200 untimed; ms");
         var folder = Directory.CreateTempSubdirectory("vocabbot-record-").FullName;
@@ -87,6 +87,7 @@ public static class RecordBenchmark
         var pausedBefore = GC.GetTotalPauseDuration();
         var gen0Before = GC.CollectionCount(0);
         var gen2Before = GC.CollectionCount(2);
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < calls; i++)
         {
             var before = LogLength();
@@ -107,12 +108,13 @@ public static class RecordBenchmark
         }
 
         var paused = GC.GetTotalPauseDuration() - pausedBefore;
+        var allocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / calls;
         Array.Sort(all);
         others.Sort();
         checkpointed.Sort();
         collected.Sort();
         pages.Sort();
-        System.Console.WriteLine($"LiteDB: every answer      p50 {Percentile.Of(all, 0.5),7:F3}  p99 {Percentile.Of(all, 0.99),7:F3}  p99.9 {Percentile.Of(all, 0.999),7:F3}  max {all[^1],8:F3}");
+        System.Console.WriteLine($"LiteDB: every answer      p50 {Percentile.Of(all, 0.5),7:F3}  p99 {Percentile.Of(all, 0.99),7:F3}  p99.9 {Percentile.Of(all, 0.999),7:F3}  max {all[^1],8:F3}  ({allocated / 1024.0:F1} KB allocated an answer)");
         System.Console.WriteLine($"    neither of the below  p50 {Percentile.Of([.. others], 0.5),7:F3}  p99 {Percentile.Of([.. others], 0.99),7:F3}  ({others.Count} answers; pages written to the -log file: mean {pages.Average():F1}, median {pages[pages.Count / 2]}, max {pages[^1]})");
         System.Console.WriteLine(checkpointed.Count == 0
             ? "    during a checkpoint   none"

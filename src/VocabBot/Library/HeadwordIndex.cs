@@ -49,8 +49,25 @@ internal sealed class HeadwordIndex
     /// </summary>
     public void Prepare() => PhraseWordsFor(_headwords());
 
-    private static string Normalize(string? typed) =>
-        string.Join(' ', (typed ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    /// <summary>What was typed as keys are written: lower case, words apart by one space, none around them.</summary>
+    public static string Normalize(string? typed)
+    {
+        var text = typed ?? "";
+        // Most keystrokes are that already: only lowered (which keeps the same string when nothing changes), not split.
+        return IsSpacedOnce(text) ? text.ToLowerInvariant()
+            : string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    private static bool IsSpacedOnce(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || i == 0 || i == text.Length - 1 || char.IsWhiteSpace(text[i - 1])))
+                return false;
+        }
+
+        return true;
+    }
 
     private static int LowerBound(IReadOnlyList<string> sorted, string value)
     {

@@ -12,11 +12,10 @@ namespace VocabBot.Library;
 /// </summary>
 internal sealed class ServerLibraries(ILibraryStore store, ShippedWords shipped, IOptions<LibraryOptions> options)
 {
-    private readonly ConcurrentDictionary<string, Lazy<WordLibrary>> _guilds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Held> _guilds = new(StringComparer.Ordinal);
     private readonly WordLibrary _shippedOnly = new(null, shipped);
-    private readonly ConcurrentDictionary<string, long> _ownUsed = new(StringComparer.Ordinal);
     private long _uses;
-    private int _held; // _ownUsed's count: ConcurrentDictionary.Count takes every lock, which cost each server's autocomplete 9 µs
+    private int _held; // how many held libraries have words of their own: ConcurrentDictionary.Count takes every lock
 
     /// <summary>The shipped articles alone: what direct messages use.</summary>
     public WordLibrary Shipped => _shippedOnly;
@@ -26,37 +25,44 @@ internal sealed class ServerLibraries(ILibraryStore store, ShippedWords shipped,
     {
         if (guildId is null)
             return _shippedOnly;
-        // PublicationOnly: a store that failed once is asked again next time, not remembered as failing.
-        var library = _guilds.GetOrAdd(guildId, id => new Lazy<WordLibrary>(() => Load(id), LazyThreadSafetyMode.PublicationOnly)).Value;
+        var held = _guilds.GetOrAdd(guildId, static (id, self) => new Held(() => self.Load(id)), this);
+        var library = held.Library;
         if (library.HasOwn)
-            Used(guildId);
+            Used(guildId, held);
         return library;
     }
 
     /// <summary>How many servers' own libraries are held now.</summary>
     public int LoadedOwn => Volatile.Read(ref _held);
 
-    private void Used(string guildId)
+    // At every call in a server with words of its own, so it writes only to what that server holds: its place in the
+    // use order, and at its first use the count of libraries held (an autocomplete keystroke is a few microseconds).
+    private void Used(string guildId, Held held)
     {
-        var use = Interlocked.Increment(ref _uses);
-        if (!_ownUsed.TryAdd(guildId, use))
+        held.LastUse = Interlocked.Increment(ref _uses);
+        if (Volatile.Read(ref held.Counted) == 1 || Interlocked.Exchange(ref held.Counted, 1) == 1)
+            return;
+        var count = Interlocked.Increment(ref _held);
+        if (!_guilds.TryGetValue(guildId, out var current) || current != held)
         {
-            _ownUsed[guildId] = use;
+            Uncount(held); // dropped meanwhile (Forget): it is not held
             return;
         }
 
-        if (Interlocked.Increment(ref _held) <= options.Value.MaxLoadedServers)
+        if (count <= options.Value.MaxLoadedServers)
             return;
         // Over the cap (rare: once per newly loaded server beyond it): drop the least recently used.
-        var oldest = _ownUsed.MinBy(u => u.Value).Key;
-        if (_ownUsed.TryRemove(oldest, out _))
-        {
-            Interlocked.Decrement(ref _held);
-            _guilds.TryRemove(oldest, out _);
-        }
+        var oldest = _guilds.Where(g => Volatile.Read(ref g.Value.Counted) == 1).MinBy(g => g.Value.LastUse);
+        if (oldest.Value is not null && _guilds.TryRemove(oldest))
+            Uncount(oldest.Value);
     }
 
-    /// <summary>A server's own articles, whole, as stored.</summary>
+    private void Uncount(Held held)
+    {
+        if (Interlocked.Exchange(ref held.Counted, 0) == 1)
+            Interlocked.Decrement(ref _held);
+    }
+
     public IReadOnlyList<ServerArticle> OwnArticles(string guildId) => store.InGuild(guildId);
 
     public bool ShippedOn(string guildId) => store.ShippedOn(guildId);
@@ -86,9 +92,8 @@ internal sealed class ServerLibraries(ILibraryStore store, ShippedWords shipped,
     /// <summary>Drops what is held for a server, so that its next use reads the store again.</summary>
     public void Forget(string guildId)
     {
-        _guilds.TryRemove(guildId, out _);
-        if (_ownUsed.TryRemove(guildId, out _))
-            Interlocked.Decrement(ref _held);
+        if (_guilds.TryRemove(guildId, out var held))
+            Uncount(held);
     }
 
     /// <summary>Drops what is held for every server: after changes made elsewhere may have gone unheard.</summary>
@@ -105,5 +110,20 @@ internal sealed class ServerLibraries(ILibraryStore store, ShippedWords shipped,
         if (articles.Count == 0)
             return shippedOn ? _shippedOnly : WordLibrary.Empty;
         return new WordLibrary(new OwnWords(articles), shippedOn ? shipped : null);
+    }
+
+    /// <summary>A server's library, read at its first use, and where it stands in the use order.</summary>
+    private sealed class Held(Func<WordLibrary> load)
+    {
+        // PublicationOnly: a store that failed once is asked again next time, not remembered as failing.
+        private readonly Lazy<WordLibrary> _library = new(load, LazyThreadSafetyMode.PublicationOnly);
+
+        public WordLibrary Library => _library.Value;
+
+        /// <summary>The use count at its latest use: the least recently used is dropped first.</summary>
+        public long LastUse;
+
+        /// <summary>1 while it counts among the libraries of their own held (<see cref="LoadedOwn"/>).</summary>
+        public int Counted;
     }
 }

@@ -75,7 +75,7 @@ internal sealed class WordLibrary
         var shipped = _shipped.Complete(typed, limit);
         if (own.Count == 0 || shipped.Count == 0)
             return own.Count == 0 ? shipped : own;
-        return Merge(own, shipped, (typed ?? "").Trim().ToLowerInvariant(), limit);
+        return Merge(own, shipped, HeadwordIndex.Normalize(typed), limit);
     }
 
     // Each list is already in autocomplete order: the words that begin with what was typed, alphabetically (so the

@@ -24,6 +24,16 @@ public sealed class AutocompleteTests
     }
 
     [Fact]
+    public async Task Autocomplete_TypedWithCapitalsOrSpacesAround_FindsTheSameWords()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        Assert.Equal(["get access"], bot.Complete("define", "word", "get acc"));
+        Assert.Equal(["get access"], bot.Complete("define", "word", " GET   Acc "));
+        Assert.Equal(["access to", "get access"], bot.Complete("define", "word", "Access\t"));
+    }
+
+    [Fact]
     public async Task Autocomplete_Empty_GivesAtMost25()
     {
         await using var bot = await TestBot.StartAsync();

@@ -110,6 +110,12 @@ internal static class LibrariesBenchmark
         foreach (var kind in new[] { Kind.Own, Kind.Shipped, Kind.Miss })
             defines.Print($"{where} /define, {Describe(kind)}", kind);
         completes.Print($"{where} autocomplete");
+        if (where != "DM")
+        {
+            foreach (var kind in new[] { Kind.Own, Kind.Shipped })
+                completes.Print($"{where} autocomplete, a prefix of {Describe(kind)}", kind);
+        }
+
         gcs.PrintSince();
     }
 

@@ -49,8 +49,8 @@ internal sealed class OwnWords : IWordSource
     /// Each key once, the copies made one after another in sorted order, and every word given its key's copy. As read
     /// from the store the keys lie scattered among their words, and an autocomplete in a server whose library is not in
     /// the CPU's caches waited for each key its binary search and its run of results read; side by side they are a few
-    /// adjacent cache lines (random servers' autocomplete p99 about 20 to 4.4 µs, docs/PERFORMANCE.md). The strings read
-    /// from the store are then garbage, so this costs no memory.
+    /// adjacent cache lines (in random servers among 1,000, autocomplete p99 went from about 20 to 4.6-6.1 µs;
+    /// docs/PERFORMANCE.md). The strings read from the store are then garbage, so this costs no memory.
     /// </summary>
     private static Dictionary<string, string> SideBySide(List<WordDocument> words)
     {

@@ -63,6 +63,7 @@ internal sealed class ServerLibraries(ILibraryStore store, ShippedWords shipped,
             Interlocked.Decrement(ref _held);
     }
 
+    /// <summary>A server's own articles, whole, as stored.</summary>
     public IReadOnlyList<ServerArticle> OwnArticles(string guildId) => store.InGuild(guildId);
 
     public bool ShippedOn(string guildId) => store.ShippedOn(guildId);

@@ -50,7 +50,7 @@ public sealed class PostgresAppTests(PostgresServer server)
         discord.AssertBodiesValid();
 
         await using var database = new PostgresDatabase(connectionString);
-        Assert.Equal(["discord/001", "discord/002", "library/001", "quiz/001", "race/001", "race/002", "review/001", "scores/001", "scores/002", "wotd/001", "wotd/002"], await Column(database, "SELECT id FROM schema_migrations ORDER BY id"));
+        Assert.Equal(["discord/001", "discord/002", "library/001", "quiz/001", "race/001", "race/002", "review/001", "scores/001", "scores/002", "scores/003", "wotd/001", "wotd/002"], await Column(database, "SELECT id FROM schema_migrations ORDER BY id"));
         Assert.Equal([Interactions.GuildId], await Column(database, "SELECT guild_id FROM wotd_setups"));
         Assert.Equal(["2026-01-05"], await Column(database, "SELECT day::text FROM wotd_days WHERE posted"));
         Assert.Equal(["global"], await Column(database, "SELECT scope FROM discord_command_registrations"));

@@ -14,7 +14,8 @@ internal sealed partial class PostgresScoreStore
         Execute(connection, "DELETE FROM score_totals");
         using (var import = connection.BeginBinaryImport($"COPY score_totals ({Columns}) FROM STDIN (FORMAT BINARY)"))
         {
-            foreach (var t in totals)
+            // In the key's order: the all-time rows side by side, then each week's, so that an answer's few rows share pages.
+            foreach (var t in totals.OrderBy(t => t.GuildId, StringComparer.Ordinal).ThenBy(t => t.Week, StringComparer.Ordinal).ThenBy(t => t.UserId, StringComparer.Ordinal))
             {
                 import.StartRow();
                 import.Write(t.GuildId, NpgsqlDbType.Text);
@@ -34,18 +35,19 @@ internal sealed partial class PostgresScoreStore
             import.Complete();
         }
 
-        Execute(connection, "DELETE FROM score_days");
-        using (var import = connection.BeginBinaryImport("COPY score_days (guild_id, user_id, day, answers, right_answers) FROM STDIN (FORMAT BINARY)"))
+        Execute(connection, "DELETE FROM score_weeks");
+        using (var import = connection.BeginBinaryImport("COPY score_weeks (guild_id, monday, user_id, answers, right_answers) FROM STDIN (FORMAT BINARY)"))
         {
-            foreach (var d in days)
-                import.WriteRow(d.GuildId, d.UserId, ParseDay(d.Day), d.Answers, d.Right);
+            // In the key's order, as the answers write them: one week's rows side by side.
+            foreach (var w in ScoreWeek.Of(days).OrderBy(w => w.GuildId, StringComparer.Ordinal).ThenBy(w => w.Monday, StringComparer.Ordinal).ThenBy(w => w.UserId, StringComparer.Ordinal))
+                import.WriteRow(w.GuildId, ParseDay(w.Monday), w.UserId, w.Answers, w.Right);
             import.Complete();
         }
 
         transaction.Commit();
         // Fresh statistics and visibility map: without them the rank count reads the table, not just the index.
         Execute(connection, "VACUUM ANALYZE score_totals");
-        Execute(connection, "VACUUM ANALYZE score_days");
+        Execute(connection, "VACUUM ANALYZE score_weeks");
     }
 
     /// <summary>

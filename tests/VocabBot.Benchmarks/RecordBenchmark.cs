@@ -24,9 +24,17 @@ public static class RecordBenchmark
     /// The alternative the app does not use: LiteDB's own checkpoint off, and another thread checkpointing whenever
     /// the -log file has passed <paramref name="checkpointPages"/>, looking every 20 ms.
     /// </param>
-    public static void Run(int history, int members, int calls, string? postgres, int checkpointPages = VocabDatabase.CheckpointPages, bool background = false)
+    /// <param name="postgresOnly">PostgreSQL's rows alone, in a process whose heap never held LiteDB's.</param>
+    public static void Run(int history, int members, int calls, string? postgres, int checkpointPages = VocabDatabase.CheckpointPages, bool background = false,
+        bool postgresOnly = false)
     {
         System.Console.WriteLine($"{history:N0} answers of {members:N0} members; {calls} answers recorded per row after 200 untimed; ms");
+        if (postgresOnly && postgres is not null)
+        {
+            MeasurePostgres(postgres, history, members, calls);
+            return;
+        }
+
         var folder = Directory.CreateTempSubdirectory("vocabbot-record-").FullName;
         try
         {
@@ -77,6 +85,7 @@ public static class RecordBenchmark
     {
         long LogLength() => File.Exists(logFile) ? new FileInfo(logFile).Length : 0;
         var now = ScoresBenchmark.YearStart.AddDays(365);
+        ScoresBenchmark.WarmUp(i => board.Record(ScoresBenchmark.WarmUpGuild, ScoresBenchmark.Member(i % 100), "Member", "word", i % 4 > 0, now));
         for (var i = 0; i < 200; i++)
             board.Record(ScoresBenchmark.Guild, ScoresBenchmark.Member(random.Next(members)), "Member", "word", random.Next(4) > 0, now);
         var all = new double[calls];
@@ -133,15 +142,72 @@ public static class RecordBenchmark
             ScoresBenchmark.WriteLog(database, ScoresBenchmark.YearOfAnswers(history, members, random));
             new Scoreboard(new PostgresScoreStore(database), Options.Create(new LearningOptions())).RebuildTotalsIfMissing();
             BenchmarkPostgres.Settle(database);
+            // The load's garbage (and LiteDB's rows' before it) collected now, as the scores benchmark does, not by the
+            // collections inside the timed rows.
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             var now = ScoresBenchmark.YearStart.AddDays(365);
+            var warm = new Scoreboard(new PostgresScoreStore(database), Options.Create(new LearningOptions()));
+            ScoresBenchmark.WarmUp(i => warm.Record(ScoresBenchmark.WarmUpGuild, ScoresBenchmark.Member(i % 100), "Member", "word", i % 4 > 0, now));
             foreach (var synchronousCommit in new[] { "on", "off", "on", "off" })
             {
                 var connection = new NpgsqlConnectionStringBuilder(server) { Database = "vocabbot_record", Options = $"-c synchronous_commit={synchronousCommit}" };
                 using var session = new PostgresDatabase(connection.ConnectionString);
                 var board = new Scoreboard(new PostgresScoreStore(session), Options.Create(new LearningOptions()));
+                var before = WalNow(session);
+                var (collectionsBefore, pausedBefore) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
                 Percentile.Report($"PostgreSQL, synchronous_commit {synchronousCommit}".PadRight(36), calls,
                     () => board.Record(ScoresBenchmark.Guild, ScoresBenchmark.Member(random.Next(members)), "Member", "word", random.Next(4) > 0, now));
+                var after = WalNow(session);
+                var answers = calls + 200;
+                FullPagesByRelation(session, before.Lsn, after.Lsn);
+                System.Console.WriteLine($"      WAL an answer {(after.Bytes - before.Bytes) / 1024.0 / answers,5:F1} KB, " +
+                    $"of it full-page images {(after.FullPages - before.FullPages) / (double)answers:F2} an answer; checkpoints during the row: {after.Checkpoints - before.Checkpoints}; " +
+                    $"here {GC.CollectionCount(0) - collectionsBefore} collections, {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms paused (heap {GC.GetTotalMemory(false) / 1048576} MB)");
             }
         });
+    }
+
+    // Where the server's WAL stands, its full-page images so far (a page's first change after a checkpoint is logged
+    // whole; pg_stat_wal, PostgreSQL 15 and later) and its checkpoints. On the row's own pooled connection, made to
+    // report its statistics first: a session otherwise reports them up to seconds later.
+    private static (long Bytes, long FullPages, long Checkpoints, string Lsn) WalNow(PostgresDatabase session)
+    {
+        using var connection = session.Open();
+        using (var flush = new NpgsqlCommand("SELECT pg_stat_force_next_flush()", connection))
+            flush.ExecuteNonQuery();
+        using var command = new NpgsqlCommand(
+            "SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint, wal_fpi, (SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter), pg_current_wal_insert_lsn()::text FROM pg_stat_wal",
+            connection);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3));
+    }
+
+    private static void FullPagesByRelation(PostgresDatabase session, string from, string to)
+    {
+        using var connection = session.Open();
+        using (var create = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pg_walinspect", connection))
+            create.ExecuteNonQuery();
+        // WAL can be read only once flushed; without the commit's flush the WAL writer does it within 200 ms.
+        using (var flushed = new NpgsqlCommand("SELECT pg_current_wal_flush_lsn() >= $1::pg_lsn", connection))
+        {
+            flushed.Parameters.AddWithValue(to);
+            for (var tries = 0; tries < 50 && !(bool)flushed.ExecuteScalar()!; tries++)
+                Thread.Sleep(100);
+        }
+
+        using var command = new NpgsqlCommand("""
+            SELECT coalesce(c.relname, m[1]), count(*) FROM pg_get_wal_records_info($1::pg_lsn, $2::pg_lsn) w,
+                regexp_matches(w.block_ref, 'rel \d+/\d+/(\d+) fork \w+ blk \d+ \(FPW', 'g') m
+                LEFT JOIN pg_class c ON c.relfilenode = m[1]::oid
+            GROUP BY 1 ORDER BY 2 DESC
+            """, connection);
+        command.Parameters.AddWithValue(from);
+        command.Parameters.AddWithValue(to);
+        using var reader = command.ExecuteReader();
+        var parts = new List<string>();
+        while (reader.Read())
+            parts.Add($"{reader.GetString(0)} {reader.GetInt64(1)}");
+        System.Console.WriteLine($"      full-page images by relation: {string.Join(", ", parts)}");
     }
 }

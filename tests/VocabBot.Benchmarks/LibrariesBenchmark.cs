@@ -20,7 +20,7 @@ using Console = System.Console;
 internal static class LibrariesBenchmark
 {
     private const int WarmUpCalls = 2000;
-    private const string OwnSuffix = "ard";
+    internal const string OwnSuffix = "ard";
     private const string Member = "300000000000000001";
 
     public static void Run(int servers, int articlesPerServer, int wordsPerArticle, int calls)
@@ -119,7 +119,7 @@ internal static class LibrariesBenchmark
         gcs.PrintSince();
     }
 
-    private static void Add(ServerLibraries libraries, Random random, string[] guilds, Func<int, IReadOnlyList<string>> ownOf, int articlesPerServer, int wordsPerArticle)
+    internal static void Add(ServerLibraries libraries, Random random, string[] guilds, Func<int, IReadOnlyList<string>> ownOf, int articlesPerServer, int wordsPerArticle)
     {
         var parser = new ArticleParser();
         var at = DateTimeOffset.UtcNow;
@@ -220,7 +220,7 @@ internal static class LibrariesBenchmark
     }
 
     /// <summary>What autocomplete gets: the first 1-6 characters of an own word (half the time in a server) or a shipped one.</summary>
-    private static Call Prefix(Random random, string? guild, IReadOnlyList<string> own, IReadOnlyList<string> shipped)
+    internal static Call Prefix(Random random, string? guild, IReadOnlyList<string> own, IReadOnlyList<string> shipped)
     {
         var fromOwn = own.Count > 0 && random.Next(2) == 0;
         var word = fromOwn ? own[random.Next(own.Count)] : shipped[random.Next(shipped.Count)];
@@ -253,9 +253,9 @@ internal static class LibrariesBenchmark
         _ => "misspelt (not found)",
     };
 
-    private enum Kind { Shipped, Own, Miss }
+    internal enum Kind { Shipped, Own, Miss }
 
-    private readonly record struct Call(string? Guild, string Typed, Kind Kind);
+    internal readonly record struct Call(string? Guild, string Typed, Kind Kind);
 
     /// <summary>Per-call latencies in µs, in call order, with the kind of each call's input.</summary>
     private sealed class Latencies(double[] latencies, Kind[] kinds, int wrong)

@@ -15,13 +15,16 @@ using VocabBot.Benchmarks;
 //   (/review, /quiz, /stats and an answer click for one member; with-postgres.sh learner ... adds PostgreSQL)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- libraries [servers] [articles per server] [words per article] [calls]
 //   (/define and autocomplete from a DM, then in servers with articles of their own; memory before and after)
+// dotnet run -c Release --project tests/VocabBot.Benchmarks -- autocomplete-http [servers] [articles] [words] [calls] [repeats]
+//   (autocomplete as Discord waits for it: signed HTTP interactions to the real host, a DM against random servers)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- picture [answers a day] [calls] [example.png]
 //   (the /stats picture for one member with a year of daily answers: the picture alone and the whole /stats)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- races [races] [players] [rounds] [seconds] [ms a post or edit]
 //   (races at once, each in its own channel, on the real clock: round close after its deadline, click to "Locked in")
-// dotnet run -c Release --project tests/VocabBot.Benchmarks -- record [answers] [members] [calls] [checkpoint pages] [background]
+// dotnet run -c Release --project tests/VocabBot.Benchmarks -- record [answers] [members] [calls] [checkpoint pages] [background|postgres-only]
 //   (where recording an answer spends its time: LiteDB's pages per answer and its checkpoints; with-postgres.sh record ...
-//   adds PostgreSQL with and without the commit's WAL flush; "background": LiteDB's checkpoint on another thread instead)
+//   adds PostgreSQL with and without the commit's WAL flush, with the WAL and full-page images of each row; "background":
+//   LiteDB's checkpoint on another thread instead; "postgres-only": PostgreSQL's rows alone)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- fsync [writes] [repeats] [folder]
 //   (this disk's own durable write: 4 KB appended and flushed to the device, the floor of any durable commit)
 // dotnet run -c Release --project tests/VocabBot.Benchmarks -- micro [BenchmarkDotNet args, e.g. --filter '*']
@@ -58,6 +61,9 @@ switch (mode)
     case "libraries":
         LibrariesBenchmark.Run(Arg(1, 1000), Arg(2, 10), Arg(3, 30), Arg(4, 20_000));
         return 0;
+    case "autocomplete-http":
+        await HttpAutocompleteBenchmark.RunAsync(Arg(1, 1000), Arg(2, 10), Arg(3, 30), Arg(4, 20_000), Arg(5, 3));
+        return 0;
     case "picture":
         PictureBenchmark.Run(Arg(1, 110), Arg(2, 1000), args.Length > 3 ? args[3] : null);
         return 0;
@@ -65,7 +71,8 @@ switch (mode)
         await RacesBenchmark.RunAsync(Arg(1, 200), Arg(2, 10), Arg(3, 3), Arg(4, 10), Arg(5, 100));
         return 0;
     case "record":
-        RecordBenchmark.Run(Arg(1, 1_000_000), Arg(2, 5000), Arg(3, 2000), Environment.GetEnvironmentVariable("VOCABBOT_BENCH_POSTGRES"), Arg(4, VocabBot.Storage.VocabDatabase.CheckpointPages), args.Length > 5 && args[5] == "background");
+        RecordBenchmark.Run(Arg(1, 1_000_000), Arg(2, 5000), Arg(3, 2000), Environment.GetEnvironmentVariable("VOCABBOT_BENCH_POSTGRES"), Arg(4, VocabBot.Storage.VocabDatabase.CheckpointPages), args.Length > 5 && args[5] == "background",
+            args.Length > 5 && args[5] == "postgres-only");
         return 0;
     case "fsync":
         FsyncBenchmark.Run(Arg(1, 2000), Arg(2, 3), args.Length > 3 ? args[3] : null);
@@ -74,7 +81,7 @@ switch (mode)
         BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | corpus FOLDER | wotd [channels] [ms a post] [repeats] | hostile [marked rows] [repeats] | scores [answers,...] [members] [calls] | learner [words,...] [calls] | libraries [servers] [articles] [words] [calls] | picture [answers a day] [calls] [example.png] | races [races] [players] [rounds] [seconds] [ms a call] | record [answers] [members] [calls] [checkpoint pages] [background] | fsync [writes] [repeats] [folder] | micro [BenchmarkDotNet args]");
+        Console.Error.WriteLine("modes: import [articles] [repeats] | latency [calls] [repeats] | load [interactions] [users] [repeats] [rate] | memory FOLDER | corpus FOLDER | wotd [channels] [ms a post] [repeats] | hostile [marked rows] [repeats] | scores [answers,...] [members] [calls] | learner [words,...] [calls] | libraries [servers] [articles] [words] [calls] | autocomplete-http [servers] [articles] [words] [calls] [repeats] | picture [answers a day] [calls] [example.png] | races [races] [players] [rounds] [seconds] [ms a call] | record [answers] [members] [calls] [checkpoint pages] [background|postgres-only] | fsync [writes] [repeats] [folder] | micro [BenchmarkDotNet args]");
         return 2;
 }
 

@@ -2,10 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using NSec.Cryptography;
 using VocabBot.Content;
 using VocabBot.Discord;
@@ -37,7 +34,14 @@ internal static class HttpAutocompleteBenchmark
             Corpus.Write(content);
             await using var discord = await FakeDiscord.StartAsync();
             using var key = Key.Create(SignatureAlgorithm.Ed25519);
-            using var host = BuildHost(root, content, discord.ApiBaseUrl, key, servers);
+            using var host = LoadBenchmark.BuildHost(root, content, discord.ApiBaseUrl, new Dictionary<string, string?>
+            {
+                ["Discord:Interactions"] = "Http",
+                ["Discord:PublicKey"] = Convert.ToHexString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)).ToLowerInvariant(),
+                ["Urls"] = "http://127.0.0.1:0",
+                // Every server's library held, as in `libraries`: the warm rows never read one again from the store.
+                ["Library:MaxLoadedServers"] = servers.ToString(CultureInfo.InvariantCulture),
+            });
             await host.StartAsync();
             var endpoint = new Uri(host.Services.GetRequiredService<HttpInteractionsServer>().Addresses.Single().TrimEnd('/') + HttpInteractionEndpoint.Path);
 
@@ -77,27 +81,6 @@ internal static class HttpAutocompleteBenchmark
         {
             Directory.Delete(root, recursive: true);
         }
-    }
-
-    private static IHost BuildHost(string root, string content, string apiBaseUrl, Key key, int servers)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = root });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:DatabasePath"] = Path.Combine(root, "vocabbot.db"),
-            ["Content:Directory"] = content,
-            ["Content:Watch"] = "false",
-            ["Discord:Token"] = "autocomplete-benchmark-token",
-            ["Discord:ApiBaseUrl"] = apiBaseUrl,
-            ["Discord:Interactions"] = "Http",
-            ["Discord:PublicKey"] = Convert.ToHexString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)).ToLowerInvariant(),
-            ["Urls"] = "http://127.0.0.1:0",
-            // Every server's library held, as in `libraries`: the warm rows never read one again from the store.
-            ["Library:MaxLoadedServers"] = servers.ToString(CultureInfo.InvariantCulture),
-        });
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.AddVocabBot(AppTransport.Discord);
-        return builder.Build();
     }
 
     private static async Task<(double[] Latencies, int Wrong)> TimeAsync(Sender sender, LibrariesBenchmark.Call[] calls)

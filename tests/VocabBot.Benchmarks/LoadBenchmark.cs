@@ -75,7 +75,8 @@ public static class LoadBenchmark
         }
     }
 
-    private static IHost BuildHost(string root, string content, string apiBaseUrl)
+    /// <summary>The real host on the fake Discord, its database in <paramref name="root"/>; <paramref name="settings"/> added over these.</summary>
+    internal static IHost BuildHost(string root, string content, string apiBaseUrl, IDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = root });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -86,6 +87,8 @@ public static class LoadBenchmark
             ["Discord:Token"] = "load-test-token",
             ["Discord:ApiBaseUrl"] = apiBaseUrl,
         });
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.AddVocabBot(AppTransport.Discord);
         return builder.Build();

@@ -187,12 +187,15 @@ internal sealed partial class PostgresScoreStore(PostgresDatabase database) : IS
     public IReadOnlyList<DayCount> DailyCounts(string guildId, string userId, DateOnly first, DateOnly last)
     {
         const int WeeksLookedUp = 106;
+        if (last < first)
+            return [];
         var firstMonday = ScoreWeek.MondayOf(first);
+        var weeks = (last.DayNumber - firstMonday.DayNumber) / 7 + 1;
         using var connection = database.Open();
-        using var command = (last.DayNumber - firstMonday.DayNumber) / 7 < WeeksLookedUp
+        using var command = weeks <= WeeksLookedUp
             ? Command(connection,
                 "SELECT monday, answers, right_answers FROM score_weeks WHERE guild_id = $1 AND monday = ANY($2) AND user_id = $3 ORDER BY monday",
-                guildId, Enumerable.Range(0, (last.DayNumber - firstMonday.DayNumber) / 7 + 1).Select(w => firstMonday.AddDays(7 * w)).ToArray(), userId)
+                guildId, Enumerable.Range(0, weeks).Select(w => firstMonday.AddDays(7 * w)).ToArray(), userId)
             : Command(connection,
                 "SELECT monday, answers, right_answers FROM score_weeks WHERE guild_id = $1 AND monday BETWEEN $2 AND $3 AND user_id = $4 ORDER BY monday",
                 guildId, firstMonday, last, userId);
